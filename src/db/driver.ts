@@ -1,0 +1,12 @@
+import neo4j, { auth, type Driver } from "neo4j-driver";
+import type { Neo4jConnection } from "./runtime.js";
+
+/** One driver per process: it owns the connection pool. Close it on shutdown. */
+export function createDriver(conn: Pick<Neo4jConnection, "uri" | "user" | "password">): Driver {
+  // The local Neo4j runs with authentication off (loopback only) and accepts any credentials.
+  return neo4j.driver(conn.uri, auth.basic(conn.user, conn.password), {
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 10_000,
+    userAgent: "zhusan-knowledge-graph",
+  });
+}

@@ -1,0 +1,34 @@
+import "reflect-metadata";
+import { loadConfig } from "./config/config.js";
+import { createLogger } from "./shared/logger.js";
+import { acquireNeo4j } from "./db/runtime.js";
+import { createDriver } from "./db/driver.js";
+import { createApp } from "./server/app.js";
+import { onShutdownSignal } from "./runtime/lifecycle.js";
+
+/**
+ * `npm start`: finds or starts Neo4j, seeds it when empty, serves the API and prints its URL.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const neo4j = await acquireNeo4j({ config, logger, purpose: "service" });
+  const driver = createDriver(neo4j);
+  let app: Awaited<ReturnType<typeof createApp>> | null = null;
+
+  onShutdownSignal(logger, config.SHUTDOWN_GRACE, async () => {
+    await app?.stop();
+    await driver.close();
+    await neo4j.stop();
+  });
+
+  await driver.verifyConnectivity({ database: neo4j.database });
+  app = await createApp({ driver, config, logger });
+  const { url } = await app.listen(config.PORT, config.HOST);
+  logger.info({ url, neo4j: neo4j.uri, neo4jSource: neo4j.source }, `GraphQL API ready at ${url}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

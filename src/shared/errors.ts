@@ -1,0 +1,74 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { Neo4jError } from "neo4j-driver";
+import { Neo4jUnavailableError } from "../db/errors.js";
+
+/** Every code a client can see in `errors[].extensions.code`. */
+export enum ErrorCode {
+  /** An argument is malformed or out of range (bad id, page size over the maximum, bad cursor, bad search). */
+  BAD_USER_INPUT = "BAD_USER_INPUT",
+  /** The document does not parse. */
+  GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED",
+  /** The document is not valid against the schema. */
+  GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED",
+  /** The operation is deeper, costlier or larger than the configured limits. */
+  QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
+  /** Neo4j does not answer; try again later. */
+  SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
+  /** Anything unexpected; details are in the server log under the request id, never in the response. */
+  INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
+}
+
+export function badInput(message: string, argumentName?: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argumentName ? { argumentName } : {}) },
+  });
+}
+
+const KNOWN = new Set<string>(Object.values(ErrorCode));
+
+/** Neo4j's codes for "cannot reach the database" and the driver's own. */
+function isUnavailable(error: unknown): boolean {
+  if (error instanceof Neo4jUnavailableError) return true;
+  if (error instanceof Neo4jError) {
+    return (
+      error.code === "ServiceUnavailable" ||
+      error.code === "SessionExpired" ||
+      error.code.startsWith("Neo.TransientError.General.DatabaseUnavailable")
+    );
+  }
+  return false;
+}
+
+/**
+ * Apollo's formatError: the one place errors are shaped for clients. Known codes pass through;
+ * driver outages become SERVICE_UNAVAILABLE; everything else becomes INTERNAL_SERVER_ERROR with a
+ * generic message (details and stack only in development).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, exposeDetails: boolean): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (isUnavailable(original)) {
+    return {
+      message: "The graph database is unavailable; try again shortly.",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === "string" && KNOWN.has(code)) {
+    if (exposeDetails) return formatted;
+    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  if (typeof code === "string" && code === "PERSISTED_QUERY_NOT_FOUND") return formatted;
+  return {
+    message: exposeDetails ? formatted.message : "Internal server error",
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: {
+      code: ErrorCode.INTERNAL_SERVER_ERROR,
+      ...(exposeDetails ? { stacktrace: formatted.extensions?.stacktrace } : {}),
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import "reflect-metadata";
+import { inject } from "vitest";
+import type { Driver } from "neo4j-driver";
+import { loadConfig, type Config } from "../../src/config/config.js";
+import { createLogger } from "../../src/shared/logger.js";
+import { createDriver } from "../../src/db/driver.js";
+import { createApp } from "../../src/server/app.js";
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string; [k: string]: unknown } }> };
+}
+
+export interface TestServer {
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  baseUrl: string;
+  config: Config;
+  driver: Driver;
+  /** POSTs a GraphQL operation over HTTP, as any client would. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Database queries the last response reported in its Server-Timing header. */
+  dbQueries(response: GraphQLResponse): number;
+  close(): Promise<void>;
+}
+
+/** The real app, on a free port, against the test run's Neo4j. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const conn = inject("neo4j");
+  const config = loadConfig({ ...process.env, NODE_ENV: "test", NEO4J_URI: conn.uri, ...env });
+  const logger = createLogger("silent", "test-server");
+  const driver = createDriver(conn);
+  const app = await createApp({ driver, config, logger });
+  const { port } = await app.listen(0, "127.0.0.1");
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    config,
+    driver,
+    async gql(query, variables) {
+      const res = await fetch(`${baseUrl}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, headers: res.headers, body: await res.json() };
+    },
+    dbQueries(response) {
+      const header = response.headers.get("server-timing") ?? "";
+      const match = /db;desc="(\d+) queries"/.exec(header);
+      if (!match) throw new Error(`no db timing in Server-Timing: ${header}`);
+      return Number(match[1]);
+    },
+    async close() {
+      await app.stop();
+      await driver.close();
+    },
+  };
+}
