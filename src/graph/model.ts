@@ -1,0 +1,85 @@
+/**
+ * The shape of the graph in Neo4j: the one contract between the seed loader (which writes it) and
+ * the repositories (which read it). Change it here and in both, never in one alone.
+ *
+ * Nodes. Every node that has an `id` carries the label `Entity` besides its own, so one uniqueness
+ * constraint covers every id and `node(id:)` is one index lookup.
+ *
+ *   (:Document:Entity {id, title, url, file, text, sha256})
+ *   (:Passage:Entity  {id, ordinal, start, end, text})                 one paragraph of the document
+ *   (:Event:Entity    {id, name, date, online, participantCount, participantCountQualifier,
+ *                      participantCountQuote, participantCountStart, participantCountEnd, recordingUrl})
+ *   (:Person:Entity   {id, name, honorific, title, aliases})
+ *   (:Organisation:Entity {id, name, acronym, kind, aliases, wikidataId})
+ *   (:Country:Entity  {id, isoCode, name, aliases, demonyms})
+ *   (:Region:Entity   {id, name, kind, aliases, demonyms})
+ *   (:Program:Entity  {id, name, kind, aliases, description})
+ *   (:Claim:Entity    {id, text, kind, start, end, passageId})         text == document.text[start:end]
+ *   (:Quantity {id, value, unit, qualifier, surface, start, end, ordinal})  not an Entity: reached from its claim
+ *
+ *   Every Entity also has `searchText` (name, acronym, aliases, demonyms joined) for the full-text index.
+ *
+ * Relationships. Every relationship has a stable `id` (for visualisations) and every curated one
+ * carries its provenance: `quote` (verbatim), `start`, `end` (offsets into Document.text, UTF-16
+ * code units) and `passageId` (the passage the quote lies in).
+ *
+ *   (:Passage)-[:PART_OF]->(:Document)
+ *   (:Person)-[:SAID]->(:Passage)                                      computed from speaker turns
+ *   (:Passage)-[:MENTIONS {id, surface, start, end}]->(entity)         computed: one per occurrence
+ *   (:Event)-[:DOCUMENTED_BY]->(:Document)
+ *   (:Person)-[:SPOKE_AT {role}]->(:Event)                             role: speaker | moderator | welcome
+ *   (:Organisation)-[:HOSTED {role}]->(:Event)                         role: HOST | PARTNER
+ *   (:Person)-[:AFFILIATED_WITH {title}]->(:Organisation)
+ *   (:Organisation)-[:PART_OF]->(:Organisation)                        parent unit
+ *   (:Organisation)-[:BASED_IN]->(:Country)
+ *   (:Country)-[:IN_REGION]->(:Region)
+ *   (:Region)-[:IN_COUNTRY]->(:Country)                                a subnational region or city
+ *   (participant)-[:RUNS|SUPPORTS|FUNDS|PARTNERS_IN|AUTHORIZED|BENEFITS]->(:Program)
+ *   (:Program)-[:OPERATES_IN]->(:Country|:Region)
+ *   (:Person)-[:MADE]->(:Claim)-[:SUPPORTED_BY]->(:Passage)
+ *   (:Claim)-[:ABOUT]->(entity)
+ *   (:Claim)-[:HAS_QUANTITY]->(:Quantity)
+ */
+
+export const Label = {
+  Entity: "Entity",
+  Document: "Document",
+  Passage: "Passage",
+  Event: "Event",
+  Person: "Person",
+  Organisation: "Organisation",
+  Country: "Country",
+  Region: "Region",
+  Program: "Program",
+  Claim: "Claim",
+  Quantity: "Quantity",
+} as const;
+export type Label = (typeof Label)[keyof typeof Label];
+
+/** Roles a participant can have in a program: the relationship types from participant to program. */
+export const PARTICIPANT_ROLES = ["RUNS", "SUPPORTS", "FUNDS", "PARTNERS_IN", "AUTHORIZED", "BENEFITS"] as const;
+/** The relationship type from a program to the places it operates in. */
+export const OPERATES_IN = "OPERATES_IN";
+export const PROGRAM_ROLES = [...PARTICIPANT_ROLES, OPERATES_IN] as const;
+export type ProgramRole = (typeof PROGRAM_ROLES)[number];
+
+/** Relationship types between entities that visualisations draw (MENTIONS and SAID included). */
+export const RelType = {
+  PART_OF: "PART_OF",
+  SAID: "SAID",
+  MENTIONS: "MENTIONS",
+  DOCUMENTED_BY: "DOCUMENTED_BY",
+  SPOKE_AT: "SPOKE_AT",
+  HOSTED: "HOSTED",
+  AFFILIATED_WITH: "AFFILIATED_WITH",
+  BASED_IN: "BASED_IN",
+  IN_REGION: "IN_REGION",
+  IN_COUNTRY: "IN_COUNTRY",
+  MADE: "MADE",
+  SUPPORTED_BY: "SUPPORTED_BY",
+  ABOUT: "ABOUT",
+  HAS_QUANTITY: "HAS_QUANTITY",
+} as const;
+
+/** Name of the full-text index over names, aliases, claim texts and passages. */
+export const FULLTEXT_INDEX = "entity_search";
