@@ -5,6 +5,8 @@ import { acquireNeo4j } from "./db/runtime.js";
 import { createDriver } from "./db/driver.js";
 import { createApp } from "./server/app.js";
 import { onShutdownSignal } from "./runtime/lifecycle.js";
+import { seedIfEmpty, formatSummary } from "./seed/load.js";
+import path from "node:path";
 
 /**
  * `npm start`: finds or starts Neo4j, seeds it when empty, serves the API and prints its URL.
@@ -23,6 +25,8 @@ async function main(): Promise<void> {
   });
 
   await driver.verifyConnectivity({ database: neo4j.database });
+  const seeded = await seedIfEmpty({ driver, database: neo4j.database, dir: path.join(config.projectRoot, "seed"), logger });
+  if (seeded) logger.info(`seed loaded\n${formatSummary(seeded)}`);
   app = await createApp({ driver, config, logger });
   const { url } = await app.listen(config.PORT, config.HOST);
   logger.info({ url, neo4j: neo4j.uri, neo4jSource: neo4j.source }, `GraphQL API ready at ${url}`);

@@ -59,6 +59,14 @@ export async function acquireNeo4j({ config, logger, purpose }: AcquireOptions):
     }
   }
 
+  if (purpose === "service") {
+    const running = await runningLocalNeo4j(dataDir);
+    if (running) {
+      logger.info({ uri: running.uri, pid: running.pid }, "using the local Neo4j another process of this project started");
+      return { ...base, uri: running.uri, password: "", source: "local", stop: async () => {} };
+    }
+  }
+
   try {
     const local = await startLocalNeo4j({
       projectRoot: config.projectRoot,
@@ -67,6 +75,8 @@ export async function acquireNeo4j({ config, logger, purpose }: AcquireOptions):
       timeoutMs: config.NEO4J_START_TIMEOUT * 1000,
       logger,
     });
+    const marker = `${dataDir}.running.json`;
+    if (purpose === "service") await fs.writeFile(marker, JSON.stringify({ pid: process.pid, uri: local.uri }));
     return {
       ...base,
       uri: local.uri,
@@ -74,6 +84,7 @@ export async function acquireNeo4j({ config, logger, purpose }: AcquireOptions):
       source: "local",
       stop: async () => {
         await local.stop();
+        await fs.rm(marker, { force: true });
         await removeTemp();
       },
     };
@@ -83,5 +94,19 @@ export async function acquireNeo4j({ config, logger, purpose }: AcquireOptions):
       error.message = `${tried.join("; ")}; ${error.message}`;
     }
     throw error;
+  }
+}
+
+/**
+ * The data directory can be open in one JVM only. When `npm start` already runs the local Neo4j,
+ * `npm run seed` (or a second start) uses that one: its Bolt URI is in DATA_DIR.running.json.
+ */
+async function runningLocalNeo4j(dataDir: string): Promise<{ uri: string; pid: number } | null> {
+  try {
+    const info = JSON.parse(await fs.readFile(`${dataDir}.running.json`, "utf8")) as { uri: string; pid: number };
+    process.kill(info.pid, 0);
+    return info;
+  } catch {
+    return null;
   }
 }

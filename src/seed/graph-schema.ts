@@ -1,0 +1,35 @@
+import type { Driver } from "neo4j-driver";
+import { FULLTEXT_INDEX } from "../graph/model.js";
+
+/**
+ * Constraints and indexes the API relies on. Every statement is idempotent (IF NOT EXISTS), so
+ * running them on every load is safe; they run before the data transaction because Neo4j does not
+ * mix schema and data changes in one transaction.
+ */
+export const SCHEMA_STATEMENTS = [
+  // One id space: node(id:) and every lookup by id is a unique-index seek.
+  "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+  "CREATE CONSTRAINT quantity_id IF NOT EXISTS FOR (n:Quantity) REQUIRE n.id IS UNIQUE",
+  // Keyset pagination orders lists by (name, id), claims and passages by document position.
+  "CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name, n.id)",
+  "CREATE INDEX organisation_name IF NOT EXISTS FOR (n:Organisation) ON (n.name, n.id)",
+  "CREATE INDEX country_name IF NOT EXISTS FOR (n:Country) ON (n.name, n.id)",
+  "CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name, n.id)",
+  "CREATE INDEX program_name IF NOT EXISTS FOR (n:Program) ON (n.name, n.id)",
+  "CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date, n.id)",
+  "CREATE INDEX claim_position IF NOT EXISTS FOR (n:Claim) ON (n.start, n.id)",
+  "CREATE INDEX claim_speaker IF NOT EXISTS FOR (n:Claim) ON (n.speakerId)",
+  "CREATE INDEX passage_position IF NOT EXISTS FOR (n:Passage) ON (n.start, n.id)",
+  "CREATE INDEX passage_speaker IF NOT EXISTS FOR (n:Passage) ON (n.speakerId)",
+  // Names, aliases, claim texts and passages, for `search`.
+  `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS
+     FOR (n:Person|Organisation|Country|Region|Program|Event|Claim|Passage|Document)
+     ON EACH [n.name, n.searchText, n.text, n.description]`,
+] as const;
+
+export async function ensureGraphSchema(driver: Driver, database: string): Promise<void> {
+  for (const statement of SCHEMA_STATEMENTS) {
+    await driver.executeQuery(statement, {}, { database });
+  }
+  await driver.executeQuery("CALL db.awaitIndexes(300)", {}, { database });
+}

@@ -1,0 +1,67 @@
+import path from "node:path";
+import type { Driver } from "neo4j-driver";
+import type { Logger } from "../shared/logger.js";
+import { compileSeed } from "./compile.js";
+import { ensureGraphSchema } from "./graph-schema.js";
+import { writePlan } from "./write-plan.js";
+
+export interface LoadSummary {
+  /** Nodes per label, relationships per type, as counted in the database after the load. */
+  labels: Record<string, number>;
+  relationships: Record<string, number>;
+  millis: number;
+}
+
+export interface LoadOptions {
+  driver: Driver;
+  database: string;
+  /** The seed folder (default: seed/ of the project). */
+  dir: string;
+  logger: Logger;
+}
+
+/**
+ * Validates the whole seed, then writes it in one transaction. A broken seed throws
+ * SeedValidationError before anything is written, constraints included.
+ */
+export async function loadSeed({ driver, database, dir, logger }: LoadOptions): Promise<LoadSummary> {
+  const started = performance.now();
+  logger.info({ dir: path.resolve(dir) }, "validating the seed");
+  const plan = await compileSeed(dir);
+  logger.info({ nodes: plan.nodes.length, relationships: plan.rels.length }, "seed is valid; creating constraints and indexes");
+  await ensureGraphSchema(driver, database);
+  await writePlan(driver, database, plan, logger);
+  const summary = await graphSummary(driver, database);
+  return { ...summary, millis: Math.round(performance.now() - started) };
+}
+
+/** Loads the seed only when the graph has no seeded nodes (first start of the service). */
+export async function seedIfEmpty(opts: LoadOptions): Promise<LoadSummary | null> {
+  const { records } = await opts.driver.executeQuery("MATCH (n:Entity) RETURN count(n) AS n", {}, { database: opts.database, routing: "READ" });
+  if (Number(records[0]!.get("n")) > 0) return null;
+  opts.logger.info("the graph is empty: loading the seed");
+  return loadSeed(opts);
+}
+
+export async function graphSummary(driver: Driver, database: string): Promise<Omit<LoadSummary, "millis">> {
+  const labels = await driver.executeQuery(
+    "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label",
+    {},
+    { database, routing: "READ" },
+  );
+  const rels = await driver.executeQuery(
+    "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type",
+    {},
+    { database, routing: "READ" },
+  );
+  return {
+    labels: Object.fromEntries(labels.records.map((r) => [r.get("label") as string, Number(r.get("n"))])),
+    relationships: Object.fromEntries(rels.records.map((r) => [r.get("type") as string, Number(r.get("n"))])),
+  };
+}
+
+export function formatSummary(s: LoadSummary): string {
+  const table = (title: string, rows: Record<string, number>) =>
+    [`${title}:`, ...Object.entries(rows).map(([k, n]) => `  ${k.padEnd(18)} ${String(n).padStart(6)}`)].join("\n");
+  return `${table("Nodes by label", s.labels)}\n${table("Relationships by type", s.relationships)}\nLoaded in ${s.millis} ms`;
+}
