@@ -9,6 +9,8 @@ import { formatSummary, loadSeed } from "./seed/load.js";
 import { SeedValidationError } from "./seed/problems.js";
 import { onShutdownSignal } from "./runtime/lifecycle.js";
 import path from "node:path";
+import fs from "node:fs/promises";
+import { printSortedSchema, SCHEMA_FILE } from "./server/schema.js";
 
 const program = new Command()
   .name("kg")
@@ -48,6 +50,24 @@ program
     const neo4j = await acquireNeo4j({ config, logger, purpose: "service" });
     console.log(`Neo4j (${neo4j.source}) listening at ${neo4j.uri}  (NEO4J_URI=${neo4j.uri})`);
     onShutdownSignal(logger, config.SHUTDOWN_GRACE, () => neo4j.stop());
+  });
+
+program
+  .command("schema")
+  .description("write schema/schema.graphql from the code (sorted SDL); --check only compares")
+  .option("--check", "exit 1 when the committed file differs, without writing it")
+  .action(async (opts: { check?: boolean }) => {
+    const sdl = await printSortedSchema();
+    const relative = path.relative(process.cwd(), SCHEMA_FILE);
+    if (opts.check) {
+      const committed = await fs.readFile(SCHEMA_FILE, "utf8").catch(() => "");
+      if (committed !== sdl) throw new Error(`${relative} is out of date: run npm run schema`);
+      console.log(`${relative} is up to date.`);
+      return;
+    }
+    await fs.mkdir(path.dirname(SCHEMA_FILE), { recursive: true });
+    await fs.writeFile(SCHEMA_FILE, sdl);
+    console.log(`wrote ${relative}`);
   });
 
 program.parseAsync().catch((error: unknown) => {

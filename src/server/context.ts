@@ -2,6 +2,7 @@ import type { Driver } from "neo4j-driver";
 import type { Config } from "../config/config.js";
 import type { Logger } from "../shared/logger.js";
 import { RequestDb } from "../db/request-db.js";
+import { createLoaders, type Loaders } from "./loaders.js";
 
 /**
  * What every resolver sees. Built fresh for each request: its own session and its own loaders,
@@ -12,13 +13,17 @@ export interface Context {
   config: Config;
   logger: Logger;
   db: RequestDb;
+  /** Fresh per request: batches and caches never span requests. */
+  loaders: Loaders;
 }
 
 export function createContext(deps: { driver: Driver; config: Config; logger: Logger }, requestId: string): Context {
+  const db = new RequestDb(deps.driver, deps.config.NEO4J_DATABASE, { app: "zhusan-knowledge-graph", requestId });
   return {
     requestId,
     config: deps.config,
     logger: deps.logger.child({ requestId }),
-    db: new RequestDb(deps.driver, deps.config.NEO4J_DATABASE, { app: "zhusan-knowledge-graph", requestId }),
+    db,
+    loaders: createLoaders(db, deps.config),
   };
 }

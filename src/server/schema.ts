@@ -1,11 +1,58 @@
 import "reflect-metadata";
+import path from "node:path";
 import { buildSchema } from "type-graphql";
-import type { GraphQLSchema } from "graphql";
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { projectRoot } from "../config/config.js";
 import { HealthResolver } from "../modules/health/health.resolver.js";
+import { NodeResolver } from "../modules/common/node.resolver.js";
+import { PersonResolver } from "../modules/person/person.resolver.js";
+import { CountryReferenceResolver, OrganisationReferenceResolver, PersonReferenceResolver } from "../modules/person/reference.resolver.js";
+import { MentionResolver, PassageResolver } from "../modules/passage/passage.resolver.js";
+import { OrganisationResolver } from "../modules/organisation/organisation.resolver.js";
+import { CountryResolver } from "../modules/country/country.resolver.js";
+import { RegionResolver } from "../modules/region/region.resolver.js";
+import { ProgramResolver } from "../modules/program/program.resolver.js";
+import { EventResolver } from "../modules/event/event.resolver.js";
+import { ClaimResolver } from "../modules/claim/claim.resolver.js";
+import { Person } from "../modules/person/person.type.js";
+import { Organisation } from "../modules/organisation/organisation.type.js";
+import { Country } from "../modules/country/country.type.js";
+import { Region } from "../modules/region/region.type.js";
+import { Program } from "../modules/program/program.type.js";
+import { Event } from "../modules/event/event.type.js";
+import { Document } from "../modules/document/document.type.js";
+import { Passage } from "../modules/passage/passage.type.js";
+import { Claim } from "../modules/claim/claim.type.js";
 
 /** Every resolver of the API; the schema is built from their decorators. */
-export const resolvers = [HealthResolver] as const;
+export const resolvers = [
+  HealthResolver,
+  NodeResolver,
+  PersonResolver,
+  OrganisationReferenceResolver,
+  CountryReferenceResolver,
+  PersonReferenceResolver,
+  PassageResolver,
+  MentionResolver,
+  OrganisationResolver,
+  CountryResolver,
+  RegionResolver,
+  ProgramResolver,
+  EventResolver,
+  ClaimResolver,
+] as const;
+
+/** Every type implementing Node, so `node(id:)` can return each even if no field names it. */
+const nodeTypes = [Person, Organisation, Country, Region, Program, Event, Document, Passage, Claim];
 
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [...resolvers], validate: true });
+  return buildSchema({ resolvers: [...resolvers], orphanedTypes: nodeTypes, validate: true });
+}
+
+/** Where the generated SDL is committed; a test fails when it differs from the code. */
+export const SCHEMA_FILE = path.join(projectRoot, "schema", "schema.graphql");
+
+/** The SDL committed as schema/schema.graphql: sorted, so the diff of a change shows only the change. */
+export async function printSortedSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await createSchema()))}\n`;
 }

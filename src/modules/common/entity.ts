@@ -1,0 +1,40 @@
+import { plain } from "../../shared/neo4j-values.js";
+import { entityTypeOf, LABEL_OF, type EntityType } from "./entity-type.js";
+
+/**
+ * A node read from Neo4j, as resolvers see it: its properties (plain values) plus `__typename`,
+ * which the Node interface uses to pick the GraphQL type. Lists default to [] so that a property
+ * the loader left out never breaks a non-null field.
+ */
+export interface Entity {
+  __typename: string;
+  type: EntityType;
+  id: string;
+  [property: string]: unknown;
+}
+
+const LIST_PROPERTIES = ["aliases", "demonyms"] as const;
+
+/** What every query returning a node returns for it: `{labels: labels(n), props: properties(n)}`. */
+export interface NodeValue {
+  labels: string[];
+  props: Record<string, unknown>;
+}
+
+export function toEntity(value: NodeValue | null | undefined): Entity | null {
+  if (!value) return null;
+  const type = entityTypeOf(value.labels);
+  if (!type) return null;
+  const props = plain(value.props) as Record<string, unknown>;
+  delete props.searchText;
+  for (const key of LIST_PROPERTIES) props[key] ??= [];
+  return { ...props, __typename: LABEL_OF[type], type, id: String(props.id) };
+}
+
+/** Narrows an entity to one GraphQL type; a node of another type is treated as absent. */
+export function ofType<T>(entity: Entity | null | undefined, typename: string): T | null {
+  return entity && entity.__typename === typename ? (entity as unknown as T) : null;
+}
+
+/** Cypher for a node value; used in RETURN clauses of every repository. */
+export const NODE_VALUE = (variable: string) => `{labels: labels(${variable}), props: properties(${variable})}`;

@@ -1,0 +1,14 @@
+import { Field, ObjectType } from "type-graphql";
+import { Node } from "../common/node.interface.js";
+
+@ObjectType({ implements: Node, description: "A source document; every offset in the graph points into its `text`." })
+export class Document extends Node {
+  @Field(() => String, { nullable: true })
+  title!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Where the document is published." })
+  url!: string | null;
+
+  @Field(() => String, { description: "The full text, byte for byte as published (offsets are UTF-16 code units into it)." })
+  text!: string;
+}

@@ -1,0 +1,39 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { Context } from "../../server/context.js";
+import { ofType, type Entity } from "../common/entity.js";
+import { Node } from "../common/node.interface.js";
+import { Person } from "../person/person.type.js";
+import { Document } from "../document/document.type.js";
+import { Mention } from "./mention.type.js";
+import { Passage } from "./passage.type.js";
+
+@Resolver(() => Passage)
+export class PassageResolver {
+  @FieldResolver(() => Person, { nullable: true, description: "Who said this paragraph; null for the introduction." })
+  speaker(@Root() passage: Entity, @Ctx() ctx: Context) {
+    return ctx.loaders.passage.speaker.load(passage.id);
+  }
+
+  @FieldResolver(() => Document)
+  async document(@Root() passage: Entity, @Ctx() ctx: Context) {
+    return ctx.loaders.passage.document.load(passage.id);
+  }
+
+  @FieldResolver(() => [Mention], { description: "Every entity mentioned in this paragraph, in text order." })
+  mentions(@Root() passage: Entity, @Ctx() ctx: Context) {
+    return ctx.loaders.passage.mentions.load(passage.id);
+  }
+}
+
+@Resolver(() => Mention)
+export class MentionResolver {
+  @FieldResolver(() => Passage, { description: "The paragraph the words are in." })
+  async passage(@Root() mention: Mention, @Ctx() ctx: Context) {
+    return ofType<Passage>(await ctx.loaders.node.load(mention.passageId), "Passage");
+  }
+
+  @FieldResolver(() => Node, { nullable: true, description: "The entity the words name, for mentions found in the text; null for curated quotes." })
+  async entity(@Root() mention: Mention, @Ctx() ctx: Context) {
+    return mention.entityId ? ctx.loaders.node.load(mention.entityId) : null;
+  }
+}

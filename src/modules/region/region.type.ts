@@ -1,0 +1,17 @@
+import { Field, ObjectType } from "type-graphql";
+import { Node } from "../common/node.interface.js";
+
+@ObjectType({ implements: Node, description: "A region, subnational region or city named in the document." })
+export class Region extends Node {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: "REGION | SUBNATIONAL | CITY" })
+  kind!: string | null;
+
+  @Field(() => [String])
+  aliases!: string[];
+
+  @Field(() => [String])
+  demonyms!: string[];
+}
