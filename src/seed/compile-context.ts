@@ -28,6 +28,8 @@ export class CompileContext {
     readonly passages: PassageSpan[],
     readonly passageIds: string[],
     readonly problems: Problem[],
+    /** Entries refused for their shape: already reported, so references to them are not. */
+    readonly refusedIds: ReadonlySet<string> = new Set(),
   ) {}
 
   report(file: SeedFileKey, at: PathSegment[], message: string): void {
@@ -48,6 +50,7 @@ export class CompileContext {
   /** True when `id` is defined as one of `kinds`; reports a located problem otherwise. */
   expect(id: string, kinds: EntityKind[], file: SeedFileKey, at: PathSegment[]): boolean {
     const found = this.ids.get(id);
+    if (!found && this.refusedIds.has(id)) return false;
     if (!found) {
       this.report(file, at, `refers to ${id}, which is not defined in any seed file`);
       return false;

@@ -23,7 +23,7 @@ export async function compileSeed(dir: string): Promise<GraphPlan> {
   const problems: Problem[] = [];
   const read = await readSeed(dir, problems);
   if (!read) throw new SeedValidationError(problems);
-  const { seed, sources } = read;
+  const { seed, sources, refusedIds } = read;
 
   const docFile = seed.event.document.file;
   let text: string;
@@ -38,7 +38,7 @@ export async function compileSeed(dir: string): Promise<GraphPlan> {
   const passages = splitPassages(text, turns);
   const docSlug = seed.event.document.id.replace(/^document:/, "");
   const passageIds = passages.map((p) => `passage:${docSlug}-p${String(p.ordinal).padStart(3, "0")}`);
-  const ctx = new CompileContext(sources, text, passages, passageIds, problems);
+  const ctx = new CompileContext(sources, text, passages, passageIds, problems, refusedIds);
 
   defineIds(ctx, seed);
   seed.people.forEach((p, i) => {

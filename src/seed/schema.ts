@@ -131,14 +131,17 @@ export type PlacesFile = z.infer<typeof PlacesFile>;
 export type ProgramSeed = z.infer<typeof ProgramSeed>;
 export type ClaimSeed = z.infer<typeof ClaimSeed>;
 
-/** The seed files, each with the schema of its content. */
+/**
+ * The seed files. List files are validated entry by entry, so one bad entry does not hide the
+ * problems of the others (the rest of the seed is still cross-checked).
+ */
 export const SEED_FILES = {
   event: { file: "event.yaml", schema: EventFile },
-  people: { file: "people.yaml", schema: PeopleFile },
-  organisations: { file: "organisations.yaml", schema: OrganisationsFile },
-  places: { file: "places.yaml", schema: PlacesFile },
-  programs: { file: "programs.yaml", schema: ProgramsFile },
-  claims: { file: "claims.yaml", schema: ClaimsFile },
+  people: { file: "people.yaml", item: PersonSeed },
+  organisations: { file: "organisations.yaml", item: OrganisationSeed },
+  places: { file: "places.yaml", sections: { countries: CountrySeed, regions: RegionSeed } },
+  programs: { file: "programs.yaml", item: ProgramSeed },
+  claims: { file: "claims.yaml", item: ClaimSeed },
 } as const;
 export type SeedFileKey = keyof typeof SEED_FILES;
 

@@ -52,11 +52,22 @@ export class YamlSource {
 
   /** Validates the content against `schema`; every issue becomes a located problem. */
   parse<T>(schema: z.ZodType<T>, describeEntry: (at: readonly PathSegment[]) => string | undefined, problems: Problem[]): T | null {
-    const result = schema.safeParse(this.data);
+    return this.parseAt([], this.data, schema, describeEntry, problems);
+  }
+
+  /** Validates `value`, found at `at` in this file, against `schema`. */
+  parseAt<T>(at: readonly PathSegment[], value: unknown, schema: z.ZodType<T>, describeEntry: (at: readonly PathSegment[]) => string | undefined, problems: Problem[]): T | null {
+    const result = schema.safeParse(value);
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
-      const at = issue.path.filter((s): s is string | number => typeof s !== "symbol");
-      problems.push(this.problem(at, issue.message, describeEntry));
+      const inner = issue.path.filter((s): s is string | number => typeof s !== "symbol");
+      const where = [...at, ...inner];
+      if (issue.code === "unrecognized_keys") {
+        // One problem per unknown key, located at the key itself: usually a typo.
+        for (const key of issue.keys) problems.push(this.problem([...where, key], "unknown field (a typo?)", describeEntry));
+      } else {
+        problems.push(this.problem(where, issue.message, describeEntry));
+      }
     }
     return null;
   }

@@ -1,0 +1,47 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { inject } from "vitest";
+import type { Driver } from "neo4j-driver";
+import { createDriver } from "../../src/db/driver.js";
+import { projectRoot } from "../../src/config/config.js";
+
+export const SEED_DIR = path.join(projectRoot, "seed");
+
+export function testDriver(): Driver {
+  return createDriver(inject("neo4j"));
+}
+
+/** A fingerprint of the whole graph: every node's labels and properties, every relationship. */
+export async function graphFingerprint(driver: Driver): Promise<{ nodes: number; rels: number; hash: string }> {
+  const nodes = await driver.executeQuery(
+    "MATCH (n) WITH n, labels(n) AS labels ORDER BY n.id RETURN labels, properties(n) AS props",
+  );
+  const rels = await driver.executeQuery(
+    "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props ORDER BY r.id, a.id, t, b.id",
+  );
+  const canonical = (value: unknown): string => JSON.stringify(value, (_k, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v));
+  const lines = [
+    ...nodes.records.map((r) => canonical({ l: [...r.get("labels")].sort(), p: r.get("props") })),
+    ...rels.records.map((r) => canonical(r.toObject())),
+  ].sort();
+  return { nodes: nodes.records.length, rels: rels.records.length, hash: createHash("sha256").update(lines.join("\n")).digest("hex") };
+}
+
+/** A copy of the seed folder to break or change; removed by the returned cleanup. */
+export async function seedCopy(): Promise<{ dir: string; edit(file: string, from: string | RegExp, to: string): Promise<void>; remove(): Promise<void> }> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kg-seed-"));
+  await fs.cp(SEED_DIR, dir, { recursive: true });
+  return {
+    dir,
+    async edit(file, from, to) {
+      const target = path.join(dir, file);
+      const before = await fs.readFile(target, "utf8");
+      const after = before.replace(from, to);
+      if (after === before) throw new Error(`edit of ${file} changed nothing: ${String(from)}`);
+      await fs.writeFile(target, after);
+    },
+    remove: () => fs.rm(dir, { recursive: true, force: true }),
+  };
+}
