@@ -115,6 +115,11 @@ async function resolveClasspath(dir: string, logger: Logger): Promise<string> {
   }
   await requireTool("mvn", ["-v"], "Maven (e.g. `apt-get install maven`)");
   logger.info("resolving Neo4j 5.26 from Maven Central (first run only; about 150 MB)");
+  const started = Date.now();
+  const heartbeat = setInterval(
+    () => logger.info(`still resolving Neo4j from Maven Central (${Math.round((Date.now() - started) / 1000)} s)`),
+    15_000,
+  );
   try {
     await run("mvn", ["-B", "-q", "-f", pom, "dependency:build-classpath", `-Dmdep.outputFile=${cache}`], {
       maxBuffer: 16 * 1024 * 1024,
@@ -124,6 +129,8 @@ async function resolveClasspath(dir: string, logger: Logger): Promise<string> {
     throw new Neo4jUnavailableError(
       `Maven could not resolve Neo4j from ${pom}: ${e.message}\n${(e.stdout ?? "").slice(-2000)}`,
     );
+  } finally {
+    clearInterval(heartbeat);
   }
   return (await fs.readFile(cache, "utf8")).trim();
 }

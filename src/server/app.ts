@@ -51,7 +51,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     plugins: [
       // Armor is typed against the CommonJS build of @apollo/server; the plugins are the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE * 1000 }),
       costLimitPlugin(schema, config),
       {
         async requestDidStart() {
