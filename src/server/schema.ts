@@ -14,6 +14,8 @@ import { RegionResolver } from "../modules/region/region.resolver.js";
 import { ProgramResolver } from "../modules/program/program.resolver.js";
 import { EventResolver } from "../modules/event/event.resolver.js";
 import { ClaimResolver } from "../modules/claim/claim.resolver.js";
+import { SearchResolver } from "../modules/search/search.resolver.js";
+import { GraphResolver } from "../modules/graph/graph.resolver.js";
 import { Person } from "../modules/person/person.type.js";
 import { Organisation } from "../modules/organisation/organisation.type.js";
 import { Country } from "../modules/country/country.type.js";
@@ -40,6 +42,8 @@ export const resolvers = [
   ProgramResolver,
   EventResolver,
   ClaimResolver,
+  SearchResolver,
+  GraphResolver,
 ] as const;
 
 /** Every type implementing Node, so `node(id:)` can return each even if no field names it. */

@@ -1,0 +1,121 @@
+import neo4j from "neo4j-driver";
+import type { RequestDb } from "../../db/request-db.js";
+import { Label, PROGRAM_ROLES, RelType } from "../../graph/model.js";
+import { plain } from "../../shared/neo4j-values.js";
+
+/**
+ * The entity graph that views draw: people, organisations, places, programs, events and claims,
+ * and the curated relationships between them. Passages, documents, quantities and MENTIONS are
+ * left out (they would bury the entities); a passage or document as root shows its direct links.
+ */
+export const VIEW_LABELS = [Label.Person, Label.Organisation, Label.Country, Label.Region, Label.Program, Label.Event, Label.Claim];
+export const VIEW_REL_TYPES = [
+  RelType.SPOKE_AT,
+  RelType.HOSTED,
+  RelType.AFFILIATED_WITH,
+  RelType.PART_OF,
+  RelType.BASED_IN,
+  RelType.IN_REGION,
+  RelType.IN_COUNTRY,
+  RelType.MADE,
+  RelType.ABOUT,
+  ...PROGRAM_ROLES,
+];
+// Label and type lists come from the model's constants, never from input.
+const IN_VIEW = VIEW_LABELS.join("|");
+const VIEW_TYPES = VIEW_REL_TYPES.join("|");
+
+/** A level of breadth-first search: unseen view nodes next to the frontier, by id, at most $cap. */
+const level = (n: number) => `
+CALL (seen, frontier) {
+  UNWIND CASE WHEN $depth >= ${n} THEN frontier ELSE [] END AS f
+  MATCH (f)-[r:${VIEW_TYPES}]-(n:${IN_VIEW})
+  WHERE NOT n IN seen
+  WITH DISTINCT n ORDER BY n.id LIMIT $cap
+  RETURN collect(n) AS next
+}
+WITH root, outside, seen, next[0..($cap - size(seen))] AS added
+WITH root, outside, seen + added AS seen, added AS frontier`;
+
+/**
+ * Nodes within $depth (1..3) hops of the root, nearest first, at most $cap = limit + 1 (one more
+ * than shown, to know whether the view was cut), and the relationships between them.
+ */
+export const NEIGHBOURHOOD = `
+MATCH (root:Entity {id: $id})
+WITH root, NOT root:${IN_VIEW} AS outside
+CALL (root, outside) {
+  MATCH (root)-[r]-(n:Entity)
+  WHERE outside OR (type(r) IN $types AND n:${IN_VIEW})
+  WITH DISTINCT n ORDER BY n.id LIMIT $cap
+  RETURN collect(n) AS next
+}
+WITH root, outside, [root] + next[0..($cap - 1)] AS seen, next AS frontier
+${level(2)}
+${level(3)}
+WITH root, outside, seen[0..$limit] AS nodes, size(seen) > $limit AS cut
+CALL (root, outside, nodes) {
+  UNWIND nodes AS a
+  MATCH (a)-[r]->(b)
+  WHERE b IN nodes AND (type(r) IN $types OR (outside AND (a = root OR b = root)))
+  WITH DISTINCT r ORDER BY r.id LIMIT $edgeCap
+  RETURN collect(r) AS rels
+}
+RETURN [n IN nodes | {id: n.id, labels: labels(n), name: n.name, title: n.title, text: left(n.text, 200)}] AS nodes,
+       [r IN rels | {id: coalesce(r.id, elementId(r)), source: startNode(r).id, target: endNode(r).id, type: type(r)}] AS edges,
+       cut OR size(rels) >= $edgeCap AS truncated`;
+
+/** One shortest path over the entity graph, searched up to the largest maxLength allowed. */
+export const SHORTEST_PATH = `
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = shortestPath((a)-[:${VIEW_TYPES}*..10]-(b))
+RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), name: n.name, title: n.title, text: left(n.text, 200)}] AS nodes,
+       [r IN relationships(p) | {id: coalesce(r.id, elementId(r)), source: startNode(r).id, target: endNode(r).id, type: type(r)}] AS edges`;
+
+export const NODE_SUMMARY = `
+MATCH (n:Entity {id: $id})
+RETURN [{id: n.id, labels: labels(n), name: n.name, title: n.title, text: left(n.text, 200)}] AS nodes, [] AS edges`;
+
+export interface RawNode {
+  id: string;
+  labels: string[];
+  name: string | null;
+  title: string | null;
+  text: string | null;
+}
+export interface RawEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+}
+export interface RawView {
+  nodes: RawNode[];
+  edges: RawEdge[];
+  truncated: boolean;
+}
+
+const EMPTY: RawView = { nodes: [], edges: [], truncated: false };
+
+export async function readNeighbourhood(db: RequestDb, id: string, depth: number, limit: number): Promise<RawView> {
+  const maxEdges = limit * 5;
+  const result = await db.read(NEIGHBOURHOOD, {
+    id,
+    depth: neo4j.int(depth),
+    limit: neo4j.int(limit),
+    cap: neo4j.int(limit + 1),
+    edgeCap: neo4j.int(maxEdges),
+    types: VIEW_REL_TYPES,
+  });
+  const record = result.records[0];
+  if (!record) return EMPTY;
+  return { nodes: plain(record.get("nodes")) as RawNode[], edges: plain(record.get("edges")) as RawEdge[], truncated: record.get("truncated") as boolean };
+}
+
+/** The shortest path, or null when none exists within 10 hops (or an endpoint does not exist). */
+export async function readShortestPath(db: RequestDb, from: string, to: string): Promise<RawView | null> {
+  const result = await db.read(from === to ? NODE_SUMMARY : SHORTEST_PATH, from === to ? { id: from } : { from, to });
+  const record = result.records[0];
+  if (!record) return null;
+  return { nodes: plain(record.get("nodes")) as RawNode[], edges: plain(record.get("edges")) as RawEdge[], truncated: false };
+}

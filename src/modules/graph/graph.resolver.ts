@@ -1,0 +1,82 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import type { Context } from "../../server/context.js";
+import { badInput } from "../../shared/errors.js";
+import { assertId } from "../../shared/ids.js";
+import { entityTypeOf } from "../common/entity-type.js";
+import { GraphView, type GraphNode } from "./graph.type.js";
+import { readNeighbourhood, readShortestPath, type RawNode, type RawView } from "./graph.repository.js";
+
+export const MAX_DEPTH = 3;
+export const DEFAULT_DEPTH = 1;
+export const DEFAULT_VIEW_LIMIT = 50;
+export const DEFAULT_PATH_LENGTH = 6;
+export const MAX_PATH_LENGTH = 10;
+const LABEL_LENGTH = 60;
+
+function label(node: RawNode): string {
+  const name = node.name ?? node.title;
+  if (name) return name;
+  if (node.text) return node.text.length > LABEL_LENGTH ? `${node.text.slice(0, LABEL_LENGTH).trimEnd()}…` : node.text;
+  return node.id;
+}
+
+function toView(raw: RawView): GraphView {
+  const nodes = raw.nodes.flatMap((n): GraphNode[] => {
+    const type = entityTypeOf(n.labels);
+    return type ? [{ id: n.id, type, label: label(n) }] : [];
+  });
+  return { nodes, edges: raw.edges, truncated: raw.truncated };
+}
+
+function boundedInt(value: number | null | undefined, fallback: number, min: number, max: number, name: string): number {
+  if (value == null) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) throw badInput(`"${name}" must be between ${min} and ${max}; got ${value}.`, name);
+  return value;
+}
+
+const ENTITY_GRAPH =
+  "The entity graph: people, organisations, countries, regions, programs, events and claims, linked by SPOKE_AT, HOSTED, " +
+  "AFFILIATED_WITH, PART_OF, BASED_IN, IN_REGION, IN_COUNTRY, MADE, ABOUT and the program roles (RUNS, SUPPORTS, FUNDS, " +
+  "PARTNERS_IN, AUTHORIZED, BENEFITS, OPERATES_IN). Passages, documents and mentions are left out so entities stay readable.";
+
+@Resolver()
+export class GraphResolver {
+  @Query(() => GraphView, {
+    description:
+      `Nodes within \`depth\` hops of a node (default ${DEFAULT_DEPTH}, at most ${MAX_DEPTH}), nearest first, and the relationships ` +
+      `between them; at most \`limit\` nodes (default ${DEFAULT_VIEW_LIMIT}, at most MAX_PAGE_SIZE), \`truncated\` when cut. ${ENTITY_GRAPH} ` +
+      "A passage or document as root shows its direct links of any kind (speaker, mentions, claims, document) first. Unknown id: an empty view.",
+  })
+  async neighbourhood(
+    @Ctx() ctx: Context,
+    @Arg("id", () => ID) id: string,
+    @Arg("depth", () => Int, { nullable: true }) depth?: number,
+    @Arg("limit", () => Int, { nullable: true }) limit?: number,
+  ): Promise<GraphView> {
+    assertId(id, "id");
+    const d = boundedInt(depth, DEFAULT_DEPTH, 1, MAX_DEPTH, "depth");
+    const n = boundedInt(limit, Math.min(DEFAULT_VIEW_LIMIT, ctx.config.MAX_PAGE_SIZE), 1, ctx.config.MAX_PAGE_SIZE, "limit");
+    return toView(await readNeighbourhood(ctx.db, id, d, n));
+  }
+
+  @Query(() => GraphView, {
+    description:
+      `A shortest path between two nodes over the entity graph, at most \`maxLength\` relationships (default ${DEFAULT_PATH_LENGTH}, ` +
+      `at most ${MAX_PATH_LENGTH}). Empty when there is none or an id is unknown; empty with \`truncated\` true when the shortest ` +
+      `path is longer than maxLength. ${ENTITY_GRAPH}`,
+  })
+  async shortestPath(
+    @Ctx() ctx: Context,
+    @Arg("from", () => ID) from: string,
+    @Arg("to", () => ID) to: string,
+    @Arg("maxLength", () => Int, { nullable: true }) maxLength?: number,
+  ): Promise<GraphView> {
+    assertId(from, "from");
+    assertId(to, "to");
+    const max = boundedInt(maxLength, DEFAULT_PATH_LENGTH, 1, MAX_PATH_LENGTH, "maxLength");
+    const raw = await readShortestPath(ctx.db, from, to);
+    if (!raw) return { nodes: [], edges: [], truncated: false };
+    if (raw.edges.length > max) return { nodes: [], edges: [], truncated: true };
+    return toView(raw);
+  }
+}
