@@ -41,11 +41,23 @@ function isUnavailable(error: unknown): boolean {
 }
 
 /**
+ * GraphQL Armor reports its depth, alias, directive and token limits as "Syntax Error: … limit of N
+ * exceeded" and Apollo files them under validation; a real syntax error is filed there too once
+ * Armor's token counter has parsed the document. Both get their proper code here.
+ */
+function reclassify(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.code !== ErrorCode.GRAPHQL_VALIDATION_FAILED || !formatted.message.startsWith("Syntax Error:")) return formatted;
+  const code = /limit of \d+ exceeded/.test(formatted.message) ? ErrorCode.QUERY_TOO_COMPLEX : ErrorCode.GRAPHQL_PARSE_FAILED;
+  return { ...formatted, extensions: { ...formatted.extensions, code } };
+}
+
+/**
  * Apollo's formatError: the one place errors are shaped for clients. Known codes pass through;
  * driver outages become SERVICE_UNAVAILABLE; everything else becomes INTERNAL_SERVER_ERROR with a
  * generic message (details and stack only in development).
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, exposeDetails: boolean): GraphQLFormattedError {
+export function formatError(given: GraphQLFormattedError, error: unknown, exposeDetails: boolean): GraphQLFormattedError {
+  const formatted = reclassify(given);
   const original = unwrapResolverError(error);
   if (isUnavailable(original)) {
     return {

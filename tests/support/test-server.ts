@@ -24,9 +24,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+export interface TestServerOptions {
+  /** Point the driver elsewhere, e.g. a closed port to see how the API behaves when Neo4j is down. */
+  neo4jUri?: string;
+}
+
 /** The real app, on a free port, against the test run's Neo4j. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const conn = inject("neo4j");
+export async function startTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
+  const conn = { ...inject("neo4j"), ...(options.neo4jUri ? { uri: options.neo4jUri } : {}) };
   const config = loadConfig({ ...process.env, NODE_ENV: "test", NEO4J_URI: conn.uri, ...env });
   const logger = createLogger("silent", "test-server");
   const driver = createDriver(conn);
