@@ -25,13 +25,16 @@ export const VIEW_REL_TYPES = [
 const IN_VIEW = VIEW_LABELS.join("|");
 const VIEW_TYPES = VIEW_REL_TYPES.join("|");
 
-/** A level of breadth-first search: unseen view nodes next to the frontier, by id, at most $cap. */
+/** Within a level, entities before claims: a hub has many claims about it, and a cut view should still show who and what it links. */
+const ENTITIES_FIRST = `CASE WHEN n:${Label.Claim} THEN 1 ELSE 0 END`;
+
+/** A level of breadth-first search: unseen view nodes next to the frontier, entities first, at most $cap. */
 const level = (n: number) => `
 CALL (seen, frontier) {
   UNWIND CASE WHEN $depth >= ${n} THEN frontier ELSE [] END AS f
   MATCH (f)-[r:${VIEW_TYPES}]-(n:${IN_VIEW})
   WHERE NOT n IN seen
-  WITH DISTINCT n ORDER BY n.id LIMIT $cap
+  WITH DISTINCT n ORDER BY ${ENTITIES_FIRST}, n.id LIMIT $cap
   RETURN collect(n) AS next
 }
 WITH root, outside, seen, next[0..($cap - size(seen))] AS added
@@ -47,7 +50,7 @@ WITH root, NOT root:${IN_VIEW} AS outside
 CALL (root, outside) {
   MATCH (root)-[r]-(n:Entity)
   WHERE outside OR (type(r) IN $types AND n:${IN_VIEW})
-  WITH DISTINCT n ORDER BY n.id LIMIT $cap
+  WITH DISTINCT n ORDER BY ${ENTITIES_FIRST}, n.id LIMIT $cap
   RETURN collect(n) AS next
 }
 WITH root, outside, [root] + next[0..($cap - 1)] AS seen, next AS frontier
