@@ -12,6 +12,7 @@ import { formatError } from "../shared/errors.js";
 import { createContext, type Context } from "./context.js";
 import { createSchema } from "./schema.js";
 import { armorProtection, costLimitPlugin } from "./limits.js";
+import { exportRoutes } from "../modules/export/export.routes.js";
 
 export interface AppDeps {
   driver: Driver;
@@ -29,8 +30,8 @@ export interface App {
 }
 
 /**
- * Builds the HTTP app (GraphQL at /graphql, /healthz, /readyz) without listening, so tests and
- * benchmarks can build it in-process.
+ * Builds the HTTP app (GraphQL at /graphql, /healthz, /readyz, downloads at /exports/) without
+ * listening, so tests and benchmarks can build it in-process.
  */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { driver, config, logger } = deps;
@@ -101,6 +102,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       res.status(503).json({ status: "unavailable", neo4j: "down" });
     }
   });
+
+  app.use("/exports", exportRoutes(deps));
 
   app.use(
     "/graphql",

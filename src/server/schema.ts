@@ -16,6 +16,7 @@ import { EventResolver } from "../modules/event/event.resolver.js";
 import { ClaimResolver } from "../modules/claim/claim.resolver.js";
 import { SearchResolver } from "../modules/search/search.resolver.js";
 import { GraphResolver } from "../modules/graph/graph.resolver.js";
+import { ExportResolver } from "../modules/export/export.resolver.js";
 import { Person } from "../modules/person/person.type.js";
 import { Organisation } from "../modules/organisation/organisation.type.js";
 import { Country } from "../modules/country/country.type.js";
@@ -44,6 +45,7 @@ export const resolvers = [
   ClaimResolver,
   SearchResolver,
   GraphResolver,
+  ExportResolver,
 ] as const;
 
 /** Every type implementing Node, so `node(id:)` can return each even if no field names it. */

@@ -1,0 +1,77 @@
+import { Router, type Request, type Response } from "express";
+import { GraphQLError } from "graphql";
+import type { Driver } from "neo4j-driver";
+import type { Config } from "../../config/config.js";
+import type { Logger } from "../../shared/logger.js";
+import { RequestDb } from "../../db/request-db.js";
+import { badInput, ErrorCode, formatError } from "../../shared/errors.js";
+import { formatOfExtension } from "./export.format.js";
+import { ExportRootNotFoundError, exportGraph } from "./export.service.js";
+
+/** HTTP status of each error code a download can fail with. */
+const STATUS: Partial<Record<string, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  NOT_FOUND: 404,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+};
+
+function single(req: Request, name: string): string | undefined {
+  const value = req.query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== "string") throw badInput(`"${name}" must be given once.`, name);
+  return value;
+}
+
+function intParam(req: Request, name: string): number | undefined {
+  const value = single(req, name);
+  if (value === undefined || value === "") return undefined;
+  if (!/^\d{1,3}$/.test(value)) throw badInput(`"${name}" must be a whole number; got "${value.slice(0, 20)}".`, name);
+  return Number(value);
+}
+
+function boolParam(req: Request, name: string): boolean | undefined {
+  const value = single(req, name);
+  if (value === undefined || value === "") return undefined;
+  if (value === "true" || value === "1") return true;
+  if (value === "false" || value === "0") return false;
+  throw badInput(`"${name}" must be true or false.`, name);
+}
+
+/**
+ * GET /exports/graph.{json,graphml,gexf}?rootId=&depth=&includePassages= : the same documents as
+ * the `graphExport` query, as downloads. Errors are JSON `{code, message}`: 400 BAD_USER_INPUT,
+ * 404 NOT_FOUND (unknown rootId), 503 SERVICE_UNAVAILABLE, 500 INTERNAL_SERVER_ERROR.
+ */
+export function exportRoutes(deps: { driver: Driver; config: Config; logger: Logger }): Router {
+  const router = Router();
+  router.get("/graph.:extension", async (req: Request, res: Response) => {
+    const format = formatOfExtension(String(req.params.extension));
+    if (!format) {
+      res.status(404).json({ code: "NOT_FOUND", message: "Exports are graph.json, graph.graphml and graph.gexf." });
+      return;
+    }
+    const requestId = String(req.id);
+    const db = new RequestDb(deps.driver, deps.config.NEO4J_DATABASE, { app: "zhusan-knowledge-graph", requestId });
+    try {
+      const request = { format, rootId: single(req, "rootId"), depth: intParam(req, "depth"), includePassages: boolParam(req, "includePassages") };
+      const file = await exportGraph(db, request);
+      res.setHeader("content-type", file.contentType);
+      res.setHeader("content-disposition", `attachment; filename="${file.filename}"`);
+      res.send(file.body);
+    } catch (error) {
+      if (error instanceof ExportRootNotFoundError) {
+        res.status(404).json({ code: "NOT_FOUND", message: error.message });
+        return;
+      }
+      // The GraphQL API's error shaping, so a download fails the way a query would.
+      const given = error instanceof GraphQLError ? error : null;
+      const shaped = formatError({ message: error instanceof Error ? error.message : String(error), extensions: given?.extensions }, error, deps.config.NODE_ENV === "development");
+      const code = String(shaped.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+      if (code === ErrorCode.INTERNAL_SERVER_ERROR) deps.logger.error({ err: error, requestId }, "export failed");
+      res.status(STATUS[code] ?? 500).json({ code, message: shaped.message });
+    } finally {
+      await db.close();
+    }
+  });
+  return router;
+}
