@@ -6,6 +6,7 @@ import { createDriver } from "./db/driver.js";
 import { createApp } from "./server/app.js";
 import { onShutdownSignal } from "./runtime/lifecycle.js";
 import { seedIfEmpty, formatSummary } from "./seed/load.js";
+import { ensureGraphSchema } from "./seed/graph-schema.js";
 import path from "node:path";
 
 /**
@@ -25,6 +26,10 @@ async function main(): Promise<void> {
   });
 
   await driver.verifyConnectivity({ database: neo4j.database });
+  await ensureGraphSchema(driver, neo4j.database).catch((error: unknown) =>
+    // A read-only user on a shared Neo4j cannot create indexes; the API still works without new ones.
+    logger.warn({ err: error }, "could not create constraints and indexes"),
+  );
   const seeded = await seedIfEmpty({ driver, database: neo4j.database, dir: path.join(config.projectRoot, "seed"), logger });
   if (seeded) logger.info(`seed loaded\n${formatSummary(seeded)}`);
   app = await createApp({ driver, config, logger });

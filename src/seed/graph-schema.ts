@@ -10,6 +10,10 @@ export const SCHEMA_STATEMENTS = [
   // One id space: node(id:) and every lookup by id is a unique-index seek.
   "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
   "CREATE CONSTRAINT quantity_id IF NOT EXISTS FOR (n:Quantity) REQUIRE n.id IS UNIQUE",
+  // Repositories match `(:Person {id: $id})`: an index per label makes that a seek too.
+  ...["Document", "Passage", "Event", "Person", "Organisation", "Country", "Region", "Program", "Claim"].map(
+    (label) => `CREATE INDEX ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) ON (n.id)`,
+  ),
   // Keyset pagination orders lists by (name, id), claims and passages by document position.
   "CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name, n.id)",
   "CREATE INDEX organisation_name IF NOT EXISTS FOR (n:Organisation) ON (n.name, n.id)",
@@ -25,7 +29,7 @@ export const SCHEMA_STATEMENTS = [
   `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS
      FOR (n:Person|Organisation|Country|Region|Program|Event|Claim|Passage|Document)
      ON EACH [n.name, n.searchText, n.text, n.description]`,
-] as const;
+];
 
 export async function ensureGraphSchema(driver: Driver, database: string): Promise<void> {
   for (const statement of SCHEMA_STATEMENTS) {
