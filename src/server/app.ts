@@ -12,6 +12,7 @@ import { formatError } from "../shared/errors.js";
 import { createContext, type Context } from "./context.js";
 import { createSchema } from "./schema.js";
 import { armorProtection, costLimitPlugin } from "./limits.js";
+import { explorerRoutes } from "./explorer.js";
 import { exportRoutes } from "../modules/export/export.routes.js";
 
 export interface AppDeps {
@@ -30,8 +31,8 @@ export interface App {
 }
 
 /**
- * Builds the HTTP app (GraphQL at /graphql, /healthz, /readyz, downloads at /exports/) without
- * listening, so tests and benchmarks can build it in-process.
+ * Builds the HTTP app (GraphQL at /graphql, /healthz, /readyz, the explorer at /explorer/, downloads
+ * at /exports/) without listening, so tests and benchmarks can build it in-process.
  */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { driver, config, logger } = deps;
@@ -104,6 +105,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   app.use("/exports", exportRoutes(deps));
+  app.use("/explorer", explorerRoutes(config.projectRoot));
 
   app.use(
     "/graphql",
