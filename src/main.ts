@@ -20,9 +20,13 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof createApp>> | null = null;
 
   onShutdownSignal(logger, config.SHUTDOWN_GRACE, async () => {
+    const started = Date.now();
     await app?.stop();
+    logger.info({ ms: Date.now() - started }, "HTTP server closed");
     await driver.close();
+    logger.debug({ ms: Date.now() - started }, "driver closed");
     await neo4j.stop();
+    logger.info({ ms: Date.now() - started }, "Neo4j connection closed");
   });
 
   await driver.verifyConnectivity({ database: neo4j.database });
