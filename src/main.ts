@@ -38,7 +38,8 @@ async function main(): Promise<void> {
   if (seeded) logger.info(`seed loaded\n${formatSummary(seeded)}`);
   app = await createApp({ driver, config, logger });
   const { url } = await app.listen(config.PORT, config.HOST);
-  logger.info({ url, neo4j: neo4j.uri, neo4jSource: neo4j.source }, `GraphQL API ready at ${url}`);
+  const explorer = url.replace(/\/graphql$/, "/explorer");
+  logger.info({ url, explorer, neo4j: neo4j.uri, neo4jSource: neo4j.source }, `GraphQL API ready at ${url} (explorer: ${explorer})`);
 }
 
 main().catch((error: unknown) => {

@@ -81,6 +81,10 @@ describe("the run command on its embedded default (a local Neo4j it starts itsel
     const service = await startService(env());
     expect(service.logs.join("\n")).toMatch(/the graph is empty: loading the seed/);
     expect(await nodeCount(service.url)).toBeGreaterThan(300);
+    const explorer = /\(explorer: (http:\/\/\S+\/explorer)\)/.exec(service.logs.join("\n"))?.[1];
+    const page = await fetch(explorer!);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/text\/html/);
     expect(javaFor(dataDir)).toHaveLength(1);
     expect(await stop(service.child, "SIGTERM")).toBe(0);
     expect(await waitUntil(() => javaFor(dataDir).length === 0, 30_000)).toBe(true);
