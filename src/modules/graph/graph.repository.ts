@@ -25,6 +25,19 @@ export const VIEW_REL_TYPES = [
 const IN_VIEW = VIEW_LABELS.join("|");
 const VIEW_TYPES = VIEW_REL_TYPES.join("|");
 
+/**
+ * A node as views return it: `text` (the start, for labels) and its stored properties without
+ * index fields (`searchText`), seed bookkeeping (`turnLabel`, `file`) and long text: a document's
+ * (the whole transcript) always, a paragraph's unless it is the root (`rootVar`).
+ */
+const nodeMap = (v: string, rootVar: string) =>
+  `{id: ${v}.id, labels: labels(${v}), name: ${v}.name, title: ${v}.title, text: left(${v}.text, 200), ` +
+  `props: ${v} {.*, id: null, searchText: null, turnLabel: null, file: null, ` +
+  `text: CASE WHEN ${v}:${Label.Document} OR (${v}:${Label.Passage} AND ${v} <> ${rootVar}) THEN null ELSE ${v}.text END}}`;
+
+/** A relationship as views return it, with its stored properties (provenance, role, title, …). */
+const EDGE_MAP = "{id: coalesce(r.id, elementId(r)), source: startNode(r).id, target: endNode(r).id, type: type(r), props: r {.*, id: null}}";
+
 /** Within a level, entities before claims: a hub has many claims about it, and a cut view should still show who and what it links. */
 const ENTITIES_FIRST = `CASE WHEN n:${Label.Claim} THEN 1 ELSE 0 END`;
 
@@ -64,20 +77,20 @@ CALL (root, outside, nodes) {
   WITH DISTINCT r ORDER BY r.id LIMIT $edgeCap
   RETURN collect(r) AS rels
 }
-RETURN [n IN nodes | {id: n.id, labels: labels(n), name: n.name, title: n.title, text: left(n.text, 200)}] AS nodes,
-       [r IN rels | {id: coalesce(r.id, elementId(r)), source: startNode(r).id, target: endNode(r).id, type: type(r)}] AS edges,
+RETURN [n IN nodes | ${nodeMap("n", "root")}] AS nodes,
+       [r IN rels | ${EDGE_MAP}] AS edges,
        cut OR size(rels) >= $edgeCap AS truncated`;
 
 /** One shortest path over the entity graph, searched up to the largest maxLength allowed. */
 export const SHORTEST_PATH = `
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = shortestPath((a)-[:${VIEW_TYPES}*..10]-(b))
-RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), name: n.name, title: n.title, text: left(n.text, 200)}] AS nodes,
-       [r IN relationships(p) | {id: coalesce(r.id, elementId(r)), source: startNode(r).id, target: endNode(r).id, type: type(r)}] AS edges`;
+RETURN [n IN nodes(p) | ${nodeMap("n", "a")}] AS nodes,
+       [r IN relationships(p) | ${EDGE_MAP}] AS edges`;
 
 export const NODE_SUMMARY = `
 MATCH (n:Entity {id: $id})
-RETURN [{id: n.id, labels: labels(n), name: n.name, title: n.title, text: left(n.text, 200)}] AS nodes, [] AS edges`;
+RETURN [${nodeMap("n", "n")}] AS nodes, [] AS edges`;
 
 export interface RawNode {
   id: string;
@@ -85,12 +98,16 @@ export interface RawNode {
   name: string | null;
   title: string | null;
   text: string | null;
+  /** Stored properties; a left-out one is null. */
+  props: Record<string, unknown>;
 }
 export interface RawEdge {
   id: string;
   source: string;
   target: string;
   type: string;
+  /** Stored properties; `id` is null (it is the edge's id). */
+  props: Record<string, unknown>;
 }
 export interface RawView {
   nodes: RawNode[];

@@ -2,31 +2,15 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../server/context.js";
 import { badInput } from "../../shared/errors.js";
 import { assertId } from "../../shared/ids.js";
-import { entityTypeOf } from "../common/entity-type.js";
-import { GraphView, type GraphNode } from "./graph.type.js";
-import { readNeighbourhood, readShortestPath, type RawNode, type RawView } from "./graph.repository.js";
+import { GraphView } from "./graph.type.js";
+import { readNeighbourhood, readShortestPath } from "./graph.repository.js";
+import { toView } from "./graph.view.js";
 
 export const MAX_DEPTH = 3;
 export const DEFAULT_DEPTH = 1;
 export const DEFAULT_VIEW_LIMIT = 50;
 export const DEFAULT_PATH_LENGTH = 6;
 export const MAX_PATH_LENGTH = 10;
-const LABEL_LENGTH = 60;
-
-function label(node: RawNode): string {
-  const name = node.name ?? node.title;
-  if (name) return name;
-  if (node.text) return node.text.length > LABEL_LENGTH ? `${node.text.slice(0, LABEL_LENGTH).trimEnd()}…` : node.text;
-  return node.id;
-}
-
-function toView(raw: RawView): GraphView {
-  const nodes = raw.nodes.flatMap((n): GraphNode[] => {
-    const type = entityTypeOf(n.labels);
-    return type ? [{ id: n.id, type, label: label(n) }] : [];
-  });
-  return { nodes, edges: raw.edges, truncated: raw.truncated };
-}
 
 function boundedInt(value: number | null | undefined, fallback: number, min: number, max: number, name: string): number {
   if (value == null) return fallback;
@@ -56,7 +40,7 @@ export class GraphResolver {
     assertId(id, "id");
     const d = boundedInt(depth, DEFAULT_DEPTH, 1, MAX_DEPTH, "depth");
     const n = boundedInt(limit, Math.min(DEFAULT_VIEW_LIMIT, ctx.config.MAX_PAGE_SIZE), 1, ctx.config.MAX_PAGE_SIZE, "limit");
-    return toView(await readNeighbourhood(ctx.db, id, d, n));
+    return toView(await readNeighbourhood(ctx.db, id, d, n), id);
   }
 
   @Query(() => GraphView, {
@@ -77,6 +61,6 @@ export class GraphResolver {
     const raw = await readShortestPath(ctx.db, from, to);
     if (!raw) return { nodes: [], edges: [], truncated: false };
     if (raw.edges.length > max) return { nodes: [], edges: [], truncated: true };
-    return toView(raw);
+    return toView(raw, from);
   }
 }
