@@ -6,12 +6,18 @@ export interface ViewNode {
   id: string;
   type: EntityType;
   label: string;
+  /** The server's layout hint: the same picture in every client. */
+  layout: { x: number; y: number } | null;
 }
 export interface ViewEdge {
   id: string;
   source: string;
   target: string;
   type: string;
+  /** Stored properties of the relationship: role, title, quote, start, end, passageId, … */
+  properties: Record<string, unknown>;
+  /** The document's words behind the link, with their paragraph. */
+  evidence: Mention[];
 }
 export interface GraphView {
   nodes: ViewNode[];
@@ -40,7 +46,11 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   return body.data;
 }
 
-const VIEW = "nodes { id type label } edges { id source target type } truncated";
+/** Where a quote lies: its offsets in the document and the paragraph that holds it. */
+const PLACE = "start end passage { id ordinal }";
+const MENTION = `surface ${PLACE}`;
+
+const VIEW = `nodes { id type label layout { x y } } edges { id source target type properties evidence { ${MENTION} } } truncated`;
 
 export const NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $depth: Int, $limit: Int) {
   neighbourhood(id: $id, depth: $depth, limit: $limit) { ${VIEW} }
@@ -75,9 +85,6 @@ export interface SearchHit {
   node: { id: string; name?: string; acronym?: string | null; text?: string; ordinal?: number; title?: string | null };
 }
 
-/** Where a quote lies: its offsets in the document and the paragraph that holds it. */
-const PLACE = "start end passage { id ordinal }";
-const MENTION = `surface ${PLACE}`;
 const PARTICIPATION = `role evidence { ${MENTION} }`;
 const NAMED = "id ... on Person { name } ... on Organisation { name } ... on Country { name } ... on Region { name } ... on Program { name } ... on Event { name } ... on Claim { text }";
 const CLAIMS = `claims(first: 20) { totalCount edges { node { id text kind ${PLACE} speaker { id name } } } }`;

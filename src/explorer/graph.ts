@@ -74,41 +74,33 @@ export function addView(cy: cytoscape.Core, view: GraphView, near?: string): num
   const origin = centre && centre.nonempty() ? centre.position() : { x: 0, y: 0 };
   const nodes = view.nodes
     .filter((n) => cy.getElementById(n.id).empty())
-    .map((n) => ({ group: "nodes" as const, data: { id: n.id, type: n.type, label: n.label, short: short(n.label) }, position: { ...origin } }));
+    .map((n) => ({ group: "nodes" as const, data: { id: n.id, type: n.type, label: n.label, short: short(n.label), hint: n.layout }, position: { ...origin } }));
   const edges = view.edges
     .filter((e) => cy.getElementById(e.id).empty())
-    .map((e) => ({ group: "edges" as const, data: { id: e.id, source: e.source, target: e.target, type: e.type } }));
+    .map((e) => ({ group: "edges" as const, data: { id: e.id, source: e.source, target: e.target, type: e.type, properties: e.properties, evidence: e.evidence } }));
   cy.add([...nodes, ...edges]);
   return nodes.length;
 }
 
 /**
- * A fresh neighbourhood: the root in the middle, its neighbours around it. After an expansion: a
- * force-directed layout from the current positions. A path: left to right from its first node.
+ * A fresh neighbourhood or a path: where the service's layout hint puts each node (rings around
+ * the root; a path as a line), so this page draws what any other client of the API draws. After
+ * an expansion: a force-directed layout from the current positions.
  */
-export function runLayout(cy: cytoscape.Core, rootId: string | null, mode: "neighbourhood" | "expanded" | "path"): Promise<void> {
-  const layout =
-    mode === "path"
-      ? cy.layout({ name: "breadthfirst", directed: false, roots: rootId ? [rootId] : undefined, spacingFactor: 1.1, animate: false, padding: 40 })
-      : mode === "neighbourhood"
-        ? cy.layout({
-            name: "concentric",
-            concentric: (node: cytoscape.NodeSingular) => (node.id() === rootId ? 2 : 1),
-            levelWidth: () => 1,
-            minNodeSpacing: 70,
-            animate: false,
-            padding: 40,
-          } as cytoscape.LayoutOptions)
-        : cy.layout({
-          name: "cose",
-          animate: false,
-          randomize: false,
-          nodeRepulsion: () => 9000,
-          idealEdgeLength: () => 110,
-          nodeOverlap: 12,
-          padding: 40,
-          componentSpacing: 60,
-        } as cytoscape.LayoutOptions);
+export function runLayout(cy: cytoscape.Core, mode: "view" | "expanded"): Promise<void> {
+  const hinted = mode === "view" && cy.nodes().every((node) => node.data("hint") != null);
+  const layout = hinted
+    ? cy.layout({ name: "preset", positions: (node: cytoscape.NodeSingular) => node.data("hint"), fit: false, animate: false } as cytoscape.LayoutOptions)
+    : cy.layout({
+        name: "cose",
+        animate: false,
+        randomize: false,
+        nodeRepulsion: () => 9000,
+        idealEdgeLength: () => 110,
+        nodeOverlap: 12,
+        padding: 40,
+        componentSpacing: 60,
+      } as cytoscape.LayoutOptions);
   const done = new Promise<void>((resolve) => layout.one("layoutstop", () => resolve()));
   layout.run();
   return done;

@@ -8,13 +8,14 @@ import {
   SHORTEST_PATH,
   type EntityType,
   type GraphView,
+  type Mention,
   type PassageDetail,
   type Place,
   type SearchHit,
 } from "./api.js";
 import { $, h } from "./dom.js";
 import { addView, createGraph, fitView, runLayout, typeOf } from "./graph.js";
-import { renderNode, type PanelActions } from "./panel.js";
+import { linksInView, renderNode, type PanelActions, type ViewLink } from "./panel.js";
 import { LEGEND_SHAPE, TYPE_STYLE } from "./style.js";
 
 /** Nodes a neighbourhood asks for; the API's default, readable on a laptop screen. */
@@ -132,7 +133,7 @@ async function openNeighbourhood(id: string): Promise<void> {
     addView(cy, neighbourhood);
     cy.getElementById(id).addClass("root");
     markPathEnds();
-    await runLayout(cy, id, "neighbourhood");
+    await runLayout(cy, "view");
     fitView(cy);
     publishCounts();
     const root = neighbourhood.nodes.find((n) => n.id === id);
@@ -152,7 +153,7 @@ async function expand(id: string): Promise<void> {
     const { neighbourhood } = await busy(gql<{ neighbourhood: GraphView }>(NEIGHBOURHOOD, { id, depth: 1, limit: VIEW_LIMIT }));
     const added = addView(cy, neighbourhood, id);
     markPathEnds();
-    if (added > 0) await runLayout(cy, state.root, "expanded");
+    if (added > 0) await runLayout(cy, "expanded");
     publishCounts();
     setStatus(added > 0 ? `Added ${added} node${added === 1 ? "" : "s"} around ${cy.getElementById(id).data("label")}.` : "Every neighbour is already drawn.");
   } catch (error) {
@@ -174,7 +175,7 @@ async function showPath(): Promise<void> {
     state.root = pathFrom.id;
     addView(cy, shortestPath);
     markPathEnds();
-    await runLayout(cy, pathFrom.id, "path");
+    await runLayout(cy, "view");
     fitView(cy, 50);
     publishCounts();
     setStatus(`Shortest path from ${pathFrom.label} to ${pathTo.label}: ${shortestPath.edges.length} step${shortestPath.edges.length === 1 ? "" : "s"}.`);
@@ -231,7 +232,8 @@ async function select(id: string, focusPanel = false): Promise<void> {
       h("button", { type: "button", onclick: () => ((state.pathFrom = { id, label }), renderPathBar()) }, "Path from here"),
       h("button", { type: "button", onclick: () => ((state.pathTo = { id, label }), renderPathBar()) }, "Path to here"),
     );
-    panelEl.replaceChildren(renderNode(actions, type, node), toolbar, linksInView(id));
+    const links = viewLinks(id);
+    panelEl.replaceChildren(renderNode(actions, type, node, links), toolbar, linksInView(actions, links));
     panelEl.dataset.loaded = id;
     if (focusPanel) document.getElementById("panel-title")?.focus();
   } catch (error) {
@@ -239,21 +241,22 @@ async function select(id: string, focusPanel = false): Promise<void> {
   }
 }
 
-/** The selected node's links as drawn: a keyboard way through the graph. */
-function linksInView(id: string): HTMLElement {
-  const node = cy.getElementById(id);
-  const items = node.connectedEdges().map((edge) => {
-    const outgoing = edge.source().id() === id;
-    const other = outgoing ? edge.target() : edge.source();
-    return h(
-      "li",
-      {},
-      h("span", { class: "role" }, edge.data("type")),
-      outgoing ? " → " : " ← ",
-      h("button", { type: "button", class: "link", "data-id": other.id(), onclick: () => void select(other.id(), true) }, String(other.data("label"))),
-    );
-  });
-  return h("section", { class: "in-view" }, h("h3", {}, `Links in the drawing (${items.length})`), h("ul", { class: "links" }, ...items));
+/** The selected node's links as drawn, with the evidence the view carries for each. */
+function viewLinks(id: string): ViewLink[] {
+  return cy
+    .getElementById(id)
+    .connectedEdges()
+    .map((edge): ViewLink => {
+      const outgoing = edge.source().id() === id;
+      const other = outgoing ? edge.target() : edge.source();
+      return {
+        type: String(edge.data("type")),
+        outgoing,
+        other: { id: other.id(), label: String(other.data("label")), type: other.data("type") as EntityType },
+        properties: (edge.data("properties") as Record<string, unknown> | undefined) ?? {},
+        evidence: (edge.data("evidence") as Mention[] | undefined) ?? [],
+      };
+    });
 }
 
 async function openPassage(place: Place, quote: string): Promise<void> {

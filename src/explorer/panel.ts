@@ -13,6 +13,16 @@ export interface PanelActions {
 type Named = { id: string; name?: string; text?: string; __typename?: string } | null | undefined;
 type Any = Record<string, any>;
 
+/** A relationship drawn in the view that touches the selected node, as the service gave it. */
+export interface ViewLink {
+  type: string;
+  /** True when the selected node is the relationship's source. */
+  outgoing: boolean;
+  other: { id: string; label: string; type: EntityType };
+  properties: Record<string, unknown>;
+  evidence: Mention[];
+}
+
 function nameOf(n: Named): string {
   return n?.name ?? n?.text ?? n?.id ?? "—";
 }
@@ -58,13 +68,75 @@ function fields(rows: Array<[string, unknown]>): HTMLElement {
 }
 
 /** A relationship with its evidence: "PARTNERS_IN → Operation Zhusan" and the quotes below. */
-function relation(actions: PanelActions, role: string, other: Named, evidence: Mention[] | undefined, arrow = "→"): HTMLElement {
+function relation(actions: PanelActions, role: string, other: Named, evidence: Mention[] | undefined, arrow = "→", detail?: string | null): HTMLElement {
   return h(
     "li",
-    { class: "relation" },
-    h("div", { class: "relation-head" }, h("span", { class: "role" }, role), ` ${arrow} `, link(actions, other)),
+    { class: "relation", "data-type": role },
+    h("div", { class: "relation-head" }, h("span", { class: "role" }, role), ` ${arrow} `, link(actions, other), detail ? h("span", { class: "detail" }, ` · ${detail}`) : null),
     quotes(actions, evidence),
   );
+}
+
+/** What a relationship says besides its type: an affiliation's title, a speaker's or host's role. */
+function detailOf(link: ViewLink | undefined): string | null {
+  const value = link?.properties.title ?? link?.properties.role;
+  return typeof value === "string" && value ? value : null;
+}
+
+/**
+ * A related node, with the quotes of the drawn relationship to it when there is one (the view's
+ * edges carry their evidence); without it, the relationship type and the link.
+ */
+function linked(actions: PanelActions, links: ViewLink[], type: string, other: Named, outgoing: boolean, fallbackDetail?: string | null): HTMLElement | null {
+  if (!other) return null;
+  const drawn = links.find((l) => l.type === type && l.other.id === other.id && l.outgoing === outgoing);
+  const arrow = outgoing ? "→" : "←";
+  if (drawn) return relation(actions, type, other, drawn.evidence, arrow, detailOf(drawn) ?? fallbackDetail);
+  return h("li", { class: "relation" }, h("div", { class: "relation-head" }, h("span", { class: "role" }, type), ` ${arrow} `, link(actions, other), fallbackDetail ? h("span", { class: "detail" }, ` · ${fallbackDetail}`) : null));
+}
+
+function linkedList(actions: PanelActions, links: ViewLink[], type: string, others: Named[] | undefined, outgoing: boolean): HTMLElement | null {
+  return list(...(others ?? []).map((o) => linked(actions, links, type, o, outgoing)));
+}
+
+/** One drawn link: its type, direction and other end, and the document's words behind it. */
+function viewLink(actions: PanelActions, l: ViewLink): HTMLElement {
+  const arrow = l.outgoing ? "→" : "←";
+  const other = { id: l.other.id, name: l.other.label };
+  if (l.other.type === "CLAIM") {
+    // A claim's label is the start of its text, and its evidence is the text itself: show the quote once.
+    return h(
+      "li",
+      { class: "relation", "data-type": l.type },
+      h("div", { class: "relation-head" }, h("span", { class: "role" }, l.type), ` ${arrow} `, h("button", { type: "button", class: "link", "data-id": l.other.id, onclick: () => actions.go(l.other.id), title: l.other.id }, "claim")),
+      quotes(actions, l.evidence, l.other.label),
+    );
+  }
+  return relation(actions, l.type, other, l.evidence, arrow, detailOf(l));
+}
+
+/**
+ * Every link of the selected node in the drawing, with its evidence; links to claims (MADE,
+ * ABOUT) folded under their count, since a speaker or a hub has many.
+ */
+export function linksInView(actions: PanelActions, links: ViewLink[]): HTMLElement {
+  const byName = (a: ViewLink, b: ViewLink) => a.type.localeCompare(b.type) || a.other.label.localeCompare(b.other.label);
+  const entities = links.filter((l) => l.other.type !== "CLAIM").sort(byName);
+  const claimLinks = links.filter((l) => l.other.type === "CLAIM").sort(byName);
+  const section = h("section", { class: "in-view" }, h("h3", {}, `Links in the drawing (${links.length})`));
+  if (links.length === 0) section.append(h("p", { class: "muted" }, "None drawn."));
+  if (entities.length) section.append(h("ul", { class: "relations" }, ...entities.map((l) => viewLink(actions, l))));
+  if (claimLinks.length) {
+    section.append(
+      h(
+        "details",
+        { class: "claim-links" },
+        h("summary", {}, `${claimLinks.length} claim${claimLinks.length === 1 ? "" : "s"} (${[...new Set(claimLinks.map((l) => l.type))].join(", ")})`),
+        h("ul", { class: "relations" }, ...claimLinks.map((l) => viewLink(actions, l))),
+      ),
+    );
+  }
+  return section;
 }
 
 function list(...items: Array<HTMLElement | null>): HTMLElement | null {
@@ -104,7 +176,7 @@ function claims(actions: PanelActions, connection: Any | undefined, withSpeaker:
 }
 
 /** The panel's content for one node, from the answer to `nodeQuery(type)`. */
-export function renderNode(actions: PanelActions, type: EntityType, n: Any): HTMLElement {
+export function renderNode(actions: PanelActions, type: EntityType, n: Any, links: ViewLink[] = []): HTMLElement {
   const style = TYPE_STYLE[type];
   const title = n.name ?? n.title ?? (type === "PASSAGE" ? `Paragraph ${n.ordinal}` : type === "CLAIM" ? "Claim" : n.id);
   const head = h(
@@ -121,9 +193,9 @@ export function renderNode(actions: PanelActions, type: EntityType, n: Any): HTM
         fields([["Acronym", n.acronym], ["Kind", n.kind], ["Also called", n.aliases], ["Wikidata", n.wikidataId]]),
         section("Programs", list(...(n.programs ?? []).map((p: Any) => relation(actions, p.role, p.program, p.evidence)))),
         section("Referenced by", references(actions, n.referencedBy, "person", "mentions it")),
-        section("Part of", simpleLinks(actions, n.parent ? [n.parent] : [])),
-        section("Units", simpleLinks(actions, n.units)),
-        section("Based in", simpleLinks(actions, n.country ? [n.country] : [])),
+        section("Part of", linkedList(actions, links, "PART_OF", n.parent ? [n.parent] : [], true)),
+        section("Units", linkedList(actions, links, "PART_OF", n.units, false)),
+        section("Based in", linkedList(actions, links, "BASED_IN", n.country ? [n.country] : [], true)),
       );
       break;
     case "COUNTRY":
@@ -131,13 +203,13 @@ export function renderNode(actions: PanelActions, type: EntityType, n: Any): HTM
         fields([["ISO code", n.isoCode], ["Also called", n.aliases], ["Demonyms", n.demonyms]]),
         section("Programs", list(...(n.programs ?? []).map((p: Any) => relation(actions, p.role, p.program, p.evidence)))),
         section("Referenced by", references(actions, n.referencedBy, "person", "mentions it")),
-        section("Regions", simpleLinks(actions, n.regions)),
+        section("Regions", linkedList(actions, links, "IN_REGION", n.regions, true)),
       );
       break;
     case "REGION":
       parts.push(
         fields([["Kind", n.kind], ["Also called", n.aliases], ["Demonyms", n.demonyms]]),
-        section("Country", simpleLinks(actions, n.country ? [n.country] : [])),
+        section("Country", linkedList(actions, links, "IN_COUNTRY", n.country ? [n.country] : [], true)),
         section("Programs", list(...(n.programs ?? []).map((p: Any) => relation(actions, p.role, p.program, p.evidence)))),
       );
       break;
@@ -152,8 +224,8 @@ export function renderNode(actions: PanelActions, type: EntityType, n: Any): HTM
     case "PERSON":
       parts.push(
         fields([["Honorific", n.honorific], ["Title", n.title], ["Also called", n.aliases]]),
-        section("Affiliations", simpleLinks(actions, n.affiliations)),
-        section("At events", list(...(n.roles ?? []).map((r: Any) => h("li", {}, h("span", { class: "role" }, r.role), " at ", link(actions, r.event))))),
+        section("Affiliations", linkedList(actions, links, "AFFILIATED_WITH", n.affiliations, true)),
+        section("At events", list(...(n.roles ?? []).map((r: Any) => linked(actions, links, "SPOKE_AT", r.event, true, r.role)))),
         section("Organisations mentioned", references(actions, n.referencedOrganisations, "organisation", "mentioned")),
         section("Countries mentioned", references(actions, n.referencedCountries, "country", "mentioned")),
         section("Claims made", claims(actions, n.claims, false)),
@@ -162,8 +234,8 @@ export function renderNode(actions: PanelActions, type: EntityType, n: Any): HTM
     case "EVENT":
       parts.push(
         fields([["Date", n.date], ["Online", n.online == null ? null : n.online ? "yes" : "no"], ["Participants", n.participantCount == null ? null : `${n.participantCountQualifier ? `${n.participantCountQualifier} ` : ""}${n.participantCount}`], ["Recording", n.recordingUrl]]),
-        section("Hosts", simpleLinks(actions, n.hosts)),
-        section("Speakers", list(...(n.participants ?? []).map((p: Any) => h("li", {}, link(actions, p.person), " · ", h("span", { class: "role" }, p.role))))),
+        section("Hosts", linkedList(actions, links, "HOSTED", n.hosts, false)),
+        section("Speakers", list(...(n.participants ?? []).map((p: Any) => linked(actions, links, "SPOKE_AT", p.person, false, p.role)))),
       );
       break;
     case "CLAIM":

@@ -96,6 +96,9 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium", () => {
     await page.waitForSelector('#panel-body[data-loaded="program:operation-zhusan"]');
     const quote = page.locator("#panel-body .quote-text").first();
     await expect.poll(() => quote.textContent()).toContain("Kazakhstan initiated its first repatriation");
+    // Its links in the drawing carry their evidence: UNICEF's PARTNERS_IN, with the document's words.
+    const unicefLink = page.locator('#panel-body .in-view li.relation[data-type="PARTNERS_IN"]', { has: page.locator('button.link[data-id="org:unicef"]') });
+    expect(await unicefLink.textContent()).toContain("Kazakhstan is working with different agencies such as UNICEF, ICRC, OSCE and NGOs on the ground");
 
     // A quote opens its paragraph, with exactly the quote highlighted; Escape closes it.
     await quote.click();
@@ -118,7 +121,8 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium", () => {
   it("expands a node and draws the shortest path between two picked entities", async () => {
     const before = (await drawnIds()).length;
     await page.evaluate(() => (window as any).explorer.cy.getElementById("program:operation-zhusan").emit("dbltap"));
-    await expect.poll(async () => (await drawnIds()).length).toBeGreaterThan(before);
+    // A view's edges come with their quotes and paragraphs: allow a cold service a moment.
+    await expect.poll(async () => (await drawnIds()).length, { timeout: 10_000 }).toBeGreaterThan(before);
     expect(await drawnIds()).toContain("country:KZ");
 
     // Path from UNICEF to Stevan Weine, picked through the panel (Weine opens from UNICEF's "Referenced by").
@@ -135,6 +139,35 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium", () => {
     expect(path.nodes.length).toBeGreaterThan(1);
     await expect.poll(drawnIds).toEqual(path.nodes.map((n: any) => n.id).sort());
     await expect.poll(() => page.locator("#status").textContent()).toContain("Shortest path");
+  });
+
+  it("shows a person's affiliation with its quote, and the quote in its paragraph", async () => {
+    const view = (
+      await server.gql(`{ neighbourhood(id: "person:christopher-harnisch", depth: 1, limit: 50) {
+        edges { type target evidence { surface start end passage { id } } } } }`)
+    ).body.data.neighbourhood;
+    const affiliation = view.edges.find((e: any) => e.type === "AFFILIATED_WITH");
+    expect(affiliation?.evidence).toHaveLength(1);
+    const words: string = affiliation.evidence[0].surface;
+
+    await page.locator("#search-input").fill("Harnisch");
+    await page.locator("#search-input").press("Enter");
+    await page.locator('#results button[data-id="person:christopher-harnisch"]').click();
+    await page.waitForSelector('#panel-body[data-loaded="person:christopher-harnisch"]');
+
+    // The affiliation in the person's fields and among the drawn links, each with the quote.
+    const inView = page.locator('#panel-body .in-view li.relation[data-type="AFFILIATED_WITH"]');
+    await expect.poll(() => inView.count()).toBeGreaterThan(0);
+    expect(await inView.first().locator("button.link").getAttribute("data-id")).toBe(affiliation.target);
+    expect(await inView.first().locator(".quote-text").textContent()).toBe(`“${words}”`);
+    expect(await page.locator("#panel-body section", { hasText: "Affiliations" }).first().textContent()).toContain(words);
+
+    // A click on the quote opens its paragraph with exactly those words highlighted.
+    await inView.first().locator(".quote-text").click();
+    const mark = page.locator("#passage-quote");
+    await expect.poll(() => mark.textContent()).toBe(words);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator("#passage").evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
   });
 
   it("logged no console errors or warnings and fetched nothing from outside the service", () => {
