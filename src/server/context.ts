@@ -3,6 +3,7 @@ import type { Config } from "../config/config.js";
 import type { Logger } from "../shared/logger.js";
 import { RequestDb } from "../db/request-db.js";
 import { createLoaders, type Loaders } from "./loaders.js";
+import { Prefetcher } from "./prefetch.js";
 
 /**
  * What every resolver sees. Built fresh for each request: its own session and its own loaders,
@@ -15,15 +16,19 @@ export interface Context {
   db: RequestDb;
   /** Fresh per request: batches and caches never span requests. */
   loaders: Loaders;
+  /** Reads the relations a client selected together with their parents, and primes `loaders`. */
+  prefetch: Prefetcher;
 }
 
 export function createContext(deps: { driver: Driver; config: Config; logger: Logger }, requestId: string): Context {
   const db = new RequestDb(deps.driver, deps.config.NEO4J_DATABASE, { app: "zhusan-knowledge-graph", requestId });
+  const loaders = createLoaders(db, deps.config);
   return {
     requestId,
     config: deps.config,
     logger: deps.logger.child({ requestId }),
     db,
-    loaders: createLoaders(db, deps.config),
+    loaders,
+    prefetch: new Prefetcher(db, deps.config, loaders),
   };
 }

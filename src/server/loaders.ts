@@ -17,12 +17,12 @@ export function createLoaders(db: RequestDb, config: Config) {
   return {
     node: createNodeLoader(db),
     person: createPersonLoaders(db, config),
-    passage: createPassageLoaders(db),
-    organisation: createOrganisationLoaders(db),
-    country: createCountryLoaders(db),
-    program: createProgramLoaders(db),
-    event: createEventLoaders(db),
-    claim: createClaimLoaders(db),
+    passage: createPassageLoaders(db, config),
+    organisation: createOrganisationLoaders(db, config),
+    country: createCountryLoaders(db, config),
+    program: createProgramLoaders(db, config),
+    event: createEventLoaders(db, config),
+    claim: createClaimLoaders(db, config),
   };
 }
 

@@ -3,7 +3,9 @@ import { startTestServer, type TestServer } from "../support/test-server.js";
 
 /**
  * The number of database round trips depends on the shape of the query, not on the number of rows:
- * every related field goes through a per-request DataLoader (one UNWIND query per batch).
+ * every related field goes through a per-request DataLoader (one UNWIND query per batch), and a
+ * query reading a list also reads the relations selected under it, two levels deep, priming those
+ * loaders (no query at all for them).
  */
 describe("batching", () => {
   let server: TestServer;
@@ -35,13 +37,13 @@ describe("batching", () => {
     return { trips: server.dbQueries(res), speakers: res.body.data.speakers.edges.length, data: res.body.data };
   }
 
-  it("reads all speakers' referenced organisations with evidence in 3 round trips, as for one speaker", async () => {
+  it("reads all speakers' referenced organisations with evidence in 2 round trips, as for one speaker", async () => {
     const one = await roundTrips(REFERENCES, 1);
     const all = await roundTrips(REFERENCES, 50);
     expect(one.speakers).toBe(1);
     expect(all.speakers).toBeGreaterThanOrEqual(7);
-    // speakers page, referencedOrganisations batch, passages of the evidence batch.
-    expect(all.trips).toBe(3);
+    // speakers page with their referenced organisations, passages of the evidence batch.
+    expect(all.trips).toBe(2);
     expect(one.trips).toBe(all.trips);
     const references = all.data.speakers.edges.flatMap((e: any) => e.node.referencedOrganisations);
     expect(references.length).toBeGreaterThan(all.trips * 3);
@@ -51,9 +53,48 @@ describe("batching", () => {
     const one = await roundTrips(DEEP, 1);
     const all = await roundTrips(DEEP, 50);
     expect(all.trips).toBe(one.trips);
-    // One per list field in the query: speakers, affiliations, parent, country, referenced
-    // organisations, evidence passages, their speakers, referenced countries, their programs,
-    // claims page, claims count, quantities, about, claim passages.
-    expect(all.trips).toBe(14);
+    // The speakers page with affiliations (their parent and country), referenced organisations
+    // and referenced countries (their programs); evidence passages with their speakers; claims
+    // page with quantities, about and passages; claims count.
+    expect(all.trips).toBe(5);
+  });
+
+  const CLAIMS = `query ($first: Int) {
+    claims(first: $first) { edges { node { id text speaker { id name } quantities { value unit qualifier surface start end } about { id __typename } passage { id start } } } }
+  }`;
+
+  it("reads claims with speaker, figures, subjects and passage in 1 round trip, the same values as through the loaders", async () => {
+    const prefetched = await server.gql(CLAIMS, { first: 50 });
+    expect(prefetched.body.errors).toBeUndefined();
+    expect(server.dbQueries(prefetched)).toBe(1);
+    const claims = prefetched.body.data.claims.edges.map((e: any) => e.node);
+    expect(claims).toHaveLength(50);
+    // The same fields read claim by claim (node(id:) does not prefetch through the Node interface).
+    const fragment = "... on Claim { id text speaker { id name } quantities { value unit qualifier surface start end } about { id __typename } passage { id start } }";
+    const plain = await server.gql(`{ ${claims.map((c: any, i: number) => `c${i}: node(id: "${c.id}") { ${fragment} }`).slice(0, 25).join(" ")} }`);
+    expect(plain.body.errors).toBeUndefined();
+    expect(Object.values(plain.body.data)).toEqual(claims.slice(0, 25));
+    expect(claims.some((c: any) => c.quantities.length > 1)).toBe(true);
+    expect(claims.some((c: any) => c.about.length > 1)).toBe(true);
+  });
+
+  it("reads speakers → affiliations → programs in 1 round trip, the same values as level by level", async () => {
+    const query = `{ speakers(first: 20) { edges { node { id name affiliations { id name programs { role program { id name } evidence { start } } } } } } }`;
+    const prefetched = await server.gql(query);
+    expect(prefetched.body.errors).toBeUndefined();
+    expect(server.dbQueries(prefetched)).toBe(1);
+    // Level by level: each person, then each organisation, on its own.
+    const speakers = prefetched.body.data.speakers.edges.map((e: any) => e.node);
+    for (const speaker of speakers) {
+      const person = await server.gql(`query ($id: ID!) { person(id: $id) { id name } }`, { id: speaker.id });
+      const affiliations = [];
+      for (const org of speaker.affiliations) {
+        const res = await server.gql(`query ($id: ID!) { organisation(id: $id) { id name } }`, { id: org.id });
+        const programs = await server.gql(`query ($id: ID!) { node(id: $id) { ... on Organisation { programs { role program { id name } evidence { start } } } } }`, { id: org.id });
+        affiliations.push({ ...res.body.data.organisation, ...programs.body.data.node });
+      }
+      expect({ ...person.body.data.person, affiliations }).toEqual(speaker);
+    }
+    expect(speakers.flatMap((s: any) => s.affiliations).length).toBeGreaterThanOrEqual(speakers.length);
   });
 });

@@ -4,14 +4,19 @@ import type { SortKey } from "../../shared/paging.js";
 import { toNumber } from "../../shared/neo4j-values.js";
 import type { Entity } from "./entity.js";
 import { asEntity } from "./batch.js";
+import type { NodeRender } from "./relation.js";
+
+/** A page query whose nodes are rendered by `node` (plain, or with prefetched relations). */
+export type PageQuery = (node: NodeRender) => string;
 
 /**
  * Top-level lists (`organisations`, `speakers`, …): a keyset page query and a count query.
  * The page query sees `$after` (the decoded cursor, or null) and `$limit`, and returns one
- * `NODE_VALUE` per row in the column `value`, in the list's order.
+ * rendered node per row in the column `value`, in the list's order (it orders and limits the
+ * nodes before rendering them, so only the page's nodes are rendered).
  */
 export interface ListQueries {
-  page: string;
+  page: PageQuery;
   count: string;
 }
 
@@ -21,9 +26,16 @@ export const BY_NAME_ID = "n.name, n.id";
 export const nameIdKey = (e: Entity): SortKey => [String(e.name), e.id];
 
 /** Reads up to `size + 1` rows after the cursor (the extra one says whether a next page exists). */
-export async function readPage(db: RequestDb, queries: ListQueries, after: SortKey | null, size: number, params: Record<string, unknown> = {}): Promise<Entity[]> {
-  const result = await db.read(queries.page, { ...params, after, limit: neo4j.int(size + 1) });
-  return result.records.map((r) => asEntity(r.get("value"))).filter((e): e is Entity => e !== null);
+export async function readPage(
+  db: RequestDb,
+  page: string,
+  after: SortKey | null,
+  size: number,
+  params: Record<string, unknown> = {},
+  map: (value: unknown) => Entity | null = asEntity,
+): Promise<Entity[]> {
+  const result = await db.read(page, { ...params, after, limit: neo4j.int(size + 1) });
+  return result.records.map((r) => map(r.get("value"))).filter((e): e is Entity => e !== null);
 }
 
 export async function readCount(db: RequestDb, queries: ListQueries, params: Record<string, unknown> = {}): Promise<number> {

@@ -1,11 +1,12 @@
+import type { Config } from "../../config/config.js";
 import type { RequestDb } from "../../db/request-db.js";
-import { entitiesLoader, entityLoader } from "../common/batch.js";
+import { relationLoader } from "../common/relation.js";
 import { COUNTRY_BY_REGION, REGIONS_BY_COUNTRY } from "./country.repository.js";
 
 /** Loaders of country and region data; created per request. */
-export function createCountryLoaders(db: RequestDb) {
+export function createCountryLoaders(db: RequestDb, config: Config) {
   return {
-    regions: entitiesLoader(db, REGIONS_BY_COUNTRY),
-    countryOfRegion: entityLoader(db, COUNTRY_BY_REGION),
+    regions: relationLoader(db, config, REGIONS_BY_COUNTRY),
+    countryOfRegion: relationLoader(db, config, COUNTRY_BY_REGION),
   };
 }

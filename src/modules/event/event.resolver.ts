@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, Field, FieldResolver, Info, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../server/context.js";
 import type { Entity } from "../common/entity.js";
 import { listConnection } from "../common/list.js";
@@ -22,24 +23,25 @@ export class EventResolver {
   @Query(() => EventConnection, { description: "Events, by date." })
   events(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("first", () => Int, { nullable: true }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
   ) {
-    return listConnection(ctx, EVENTS, { first, after }, (e) => [String(e.date), e.id]);
+    return listConnection(ctx, EVENTS, { first, after }, (e) => [String(e.date), e.id], info);
   }
 
   @FieldResolver(() => [Organisation], { description: "The host first, then partners." })
-  hosts(@Root() event: Entity, @Ctx() ctx: Context) {
-    return ctx.loaders.event.hosts.load(event.id);
+  hosts(@Root() event: Entity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.prefetch.load(ctx.loaders.event.hosts, event.id, info);
   }
 
   @FieldResolver(() => Document, { description: "The document that records the event." })
-  document(@Root() event: Entity, @Ctx() ctx: Context) {
-    return ctx.loaders.event.document.load(event.id);
+  document(@Root() event: Entity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.prefetch.load(ctx.loaders.event.document, event.id, info);
   }
 
   @FieldResolver(() => [EventParticipant], { description: "Speakers, moderator and welcoming remarks, in the order the document introduces them." })
-  participants(@Root() event: Entity, @Ctx() ctx: Context) {
-    return ctx.loaders.event.participants.load(event.id);
+  participants(@Root() event: Entity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.prefetch.load(ctx.loaders.event.participants, event.id, info);
   }
 }

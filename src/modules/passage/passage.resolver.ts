@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { Context } from "../../server/context.js";
 import { ofType, type Entity } from "../common/entity.js";
 import { Node } from "../common/node.interface.js";
@@ -10,18 +11,18 @@ import { Passage } from "./passage.type.js";
 @Resolver(() => Passage)
 export class PassageResolver {
   @FieldResolver(() => Person, { nullable: true, description: "Who said this paragraph; null for the introduction." })
-  speaker(@Root() passage: Entity, @Ctx() ctx: Context) {
-    return ctx.loaders.passage.speaker.load(passage.id);
+  speaker(@Root() passage: Entity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.prefetch.load(ctx.loaders.passage.speaker, passage.id, info);
   }
 
   @FieldResolver(() => Document)
-  async document(@Root() passage: Entity, @Ctx() ctx: Context) {
-    return ctx.loaders.passage.document.load(passage.id);
+  async document(@Root() passage: Entity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.prefetch.load(ctx.loaders.passage.document, passage.id, info);
   }
 
   @FieldResolver(() => [Mention], { description: "Every entity mentioned in this paragraph, in text order." })
-  mentions(@Root() passage: Entity, @Ctx() ctx: Context) {
-    return ctx.loaders.passage.mentions.load(passage.id);
+  mentions(@Root() passage: Entity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.prefetch.load(ctx.loaders.passage.mentions, passage.id, info);
   }
 }
 

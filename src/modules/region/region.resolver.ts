@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { Context } from "../../server/context.js";
 import type { Entity } from "../common/entity.js";
 import { Country } from "../country/country.type.js";
@@ -8,12 +9,12 @@ import { Region } from "./region.type.js";
 @Resolver(() => Region)
 export class RegionResolver {
   @FieldResolver(() => Country, { nullable: true, description: "For a subnational region or city: its country, where the document says so." })
-  country(@Root() region: Entity, @Ctx() ctx: Context) {
-    return ctx.loaders.country.countryOfRegion.load(region.id);
+  country(@Root() region: Entity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.prefetch.load(ctx.loaders.country.countryOfRegion, region.id, info);
   }
 
   @FieldResolver(() => [ProgramParticipation], { description: "Programs operating in, or run by, this region." })
-  programs(@Root() region: Entity, @Ctx() ctx: Context) {
-    return ctx.loaders.program.byParticipant.load(region.id);
+  programs(@Root() region: Entity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.prefetch.load(ctx.loaders.program.byParticipant, region.id, info);
   }
 }
