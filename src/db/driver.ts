@@ -5,6 +5,8 @@ import type { Neo4jConnection } from "./runtime.js";
 export function createDriver(conn: Pick<Neo4jConnection, "uri" | "user" | "password">): Driver {
   // The local Neo4j runs with authentication off (loopback only) and accepts any credentials.
   return neo4j.driver(conn.uri, auth.basic(conn.user, conn.password), {
+    // Counts and offsets here are far below 2^53: native numbers spare an Integer object per value.
+    disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 10_000,
     // Retries of a failed read transaction stop after 5 s (the driver's default is 30 s), so a

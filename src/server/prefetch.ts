@@ -4,7 +4,7 @@ import { parseResolveInfo, simplifyParsedResolveInfoFragmentWithType, type Resol
 import type { Config } from "../config/config.js";
 import type { RequestDb } from "../db/request-db.js";
 import { asEntity, batchLoader } from "../modules/common/batch.js";
-import { NODE_VALUE, type Entity } from "../modules/common/entity.js";
+import { NODE_PROPS, NODE_VALUE, type Entity } from "../modules/common/entity.js";
 import { NODES_BY_ID } from "../modules/common/node.repository.js";
 import { LABEL_OF, entityTypeOf } from "../modules/common/entity-type.js";
 import { relationQuery, relationValue, type NodeRender } from "../modules/common/relation.js";
@@ -103,7 +103,7 @@ export class Prefetcher {
       }
       if (parts.length === 0) return NODE_VALUE(variable);
       prefetching = true;
-      return `{labels: labels(${variable}), props: properties(${variable}), prefetch: {${parts.join(", ")}}}`;
+      return `{labels: labels(${variable}), props: ${NODE_PROPS(variable)}, prefetch: {${parts.join(", ")}}}`;
     };
     const cypher = build((v, at = []) => render(v, follow(root, at), 0));
     const result = { cypher, params, prefetching };

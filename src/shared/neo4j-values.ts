@@ -6,6 +6,8 @@ import { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, is
  */
 export function plain(value: unknown): unknown {
   if (value == null) return null;
+  // Strings, numbers and booleans are most values: return them before any type probing.
+  if (typeof value !== "object") return value;
   if (isInt(value)) return value.toNumber();
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
     return value.toString();

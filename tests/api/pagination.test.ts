@@ -14,7 +14,7 @@ describe("keyset pagination", () => {
 
   async function count(cypher: string): Promise<number> {
     const { records } = await server.driver.executeQuery(cypher);
-    return records[0]!.get(0).toNumber();
+    return Number(records[0]!.get(0));
   }
 
   const PAGE_FIELDS = "totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor }";
