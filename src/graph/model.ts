@@ -81,5 +81,24 @@ export const RelType = {
   HAS_QUANTITY: "HAS_QUANTITY",
 } as const;
 
+/**
+ * The entity graph that views and exports draw: people, organisations, places, programs, events
+ * and claims, and the curated relationships between them. Passages, documents, quantities and
+ * MENTIONS are left out (they would bury the entities).
+ */
+export const ENTITY_GRAPH_LABELS: readonly Label[] = [Label.Person, Label.Organisation, Label.Country, Label.Region, Label.Program, Label.Event, Label.Claim];
+export const ENTITY_GRAPH_REL_TYPES: readonly string[] = [
+  RelType.SPOKE_AT,
+  RelType.HOSTED,
+  RelType.AFFILIATED_WITH,
+  RelType.PART_OF,
+  RelType.BASED_IN,
+  RelType.IN_REGION,
+  RelType.IN_COUNTRY,
+  RelType.MADE,
+  RelType.ABOUT,
+  ...PROGRAM_ROLES,
+];
+
 /** Name of the full-text index over names, aliases, claim texts and passages. */
 export const FULLTEXT_INDEX = "entity_search";

@@ -1,6 +1,6 @@
 import neo4j from "neo4j-driver";
 import type { RequestDb } from "../../db/request-db.js";
-import { Label, PROGRAM_ROLES, RelType } from "../../graph/model.js";
+import { ENTITY_GRAPH_LABELS, ENTITY_GRAPH_REL_TYPES, Label, RelType } from "../../graph/model.js";
 import { plain } from "../../shared/neo4j-values.js";
 
 /**
@@ -12,27 +12,9 @@ import { plain } from "../../shared/neo4j-values.js";
  * is the whole transcript) and quantities are never exported: every offset in the export points
  * into that text, and claims carry their figures in their own text.
  */
-export const ENTITY_LABELS: readonly string[] = [
-  Label.Person,
-  Label.Organisation,
-  Label.Country,
-  Label.Region,
-  Label.Program,
-  Label.Event,
-  Label.Claim,
-];
-export const ENTITY_REL_TYPES: readonly string[] = [
-  RelType.SPOKE_AT,
-  RelType.HOSTED,
-  RelType.AFFILIATED_WITH,
-  RelType.PART_OF,
-  RelType.BASED_IN,
-  RelType.IN_REGION,
-  RelType.IN_COUNTRY,
-  RelType.MADE,
-  RelType.ABOUT,
-  ...PROGRAM_ROLES,
-];
+/** By default an export holds the entity graph, the same nodes and links `neighbourhood` draws. */
+export const ENTITY_LABELS: readonly string[] = ENTITY_GRAPH_LABELS;
+export const ENTITY_REL_TYPES: readonly string[] = ENTITY_GRAPH_REL_TYPES;
 export const PASSAGE_LABELS: readonly string[] = [Label.Passage];
 export const PASSAGE_REL_TYPES: readonly string[] = [RelType.SAID, RelType.SUPPORTED_BY, RelType.MENTIONS];
 

@@ -1,6 +1,6 @@
 import neo4j from "neo4j-driver";
 import type { RequestDb } from "../../db/request-db.js";
-import { Label, PROGRAM_ROLES, RelType } from "../../graph/model.js";
+import { ENTITY_GRAPH_LABELS, ENTITY_GRAPH_REL_TYPES, Label } from "../../graph/model.js";
 import { plain } from "../../shared/neo4j-values.js";
 
 /**
@@ -8,19 +8,8 @@ import { plain } from "../../shared/neo4j-values.js";
  * and the curated relationships between them. Passages, documents, quantities and MENTIONS are
  * left out (they would bury the entities); a passage or document as root shows its direct links.
  */
-export const VIEW_LABELS = [Label.Person, Label.Organisation, Label.Country, Label.Region, Label.Program, Label.Event, Label.Claim];
-export const VIEW_REL_TYPES = [
-  RelType.SPOKE_AT,
-  RelType.HOSTED,
-  RelType.AFFILIATED_WITH,
-  RelType.PART_OF,
-  RelType.BASED_IN,
-  RelType.IN_REGION,
-  RelType.IN_COUNTRY,
-  RelType.MADE,
-  RelType.ABOUT,
-  ...PROGRAM_ROLES,
-];
+export const VIEW_LABELS = ENTITY_GRAPH_LABELS;
+export const VIEW_REL_TYPES = ENTITY_GRAPH_REL_TYPES;
 // Label and type lists come from the model's constants, never from input.
 const IN_VIEW = VIEW_LABELS.join("|");
 const VIEW_TYPES = VIEW_REL_TYPES.join("|");
