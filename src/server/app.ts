@@ -14,6 +14,7 @@ import { createSchema } from "./schema.js";
 import { armorProtection, costLimitPlugin } from "./limits.js";
 import { explorerRoutes } from "./explorer.js";
 import { exportRoutes } from "../modules/export/export.routes.js";
+import { httpErrorHandler } from "./http-errors.js";
 
 export interface AppDeps {
   driver: Driver;
@@ -114,6 +115,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       context: async ({ req }) => createContext(deps, String(req.id)),
     }),
   );
+  app.use(httpErrorHandler(logger));
 
   return {
     httpServer,
