@@ -6,18 +6,20 @@
  * constraint covers every id and `node(id:)` is one index lookup.
  *
  *   (:Document:Entity {id, title, url, file, text, sha256})
- *   (:Passage:Entity  {id, ordinal, start, end, text})                 one paragraph of the document
+ *   (:Passage:Entity  {id, ordinal, start, end, text, documentId, speakerId})   one paragraph of the document
  *   (:Event:Entity    {id, name, date, online, participantCount, participantCountQualifier,
- *                      participantCountQuote, participantCountStart, participantCountEnd, recordingUrl})
- *   (:Person:Entity   {id, name, honorific, title, aliases})
+ *                      participantCountQuote, participantCountStart, participantCountEnd, recordingUrl,
+ *                      quote, start, end, passageId})
+ *   (:Person:Entity   {id, name, honorific, title, aliases, turnLabel})
  *   (:Organisation:Entity {id, name, acronym, kind, aliases, wikidataId})
  *   (:Country:Entity  {id, isoCode, name, aliases, demonyms})
  *   (:Region:Entity   {id, name, kind, aliases, demonyms})
  *   (:Program:Entity  {id, name, kind, aliases, description})
- *   (:Claim:Entity    {id, text, kind, start, end, passageId})         text == document.text[start:end]
- *   (:Quantity {id, value, unit, qualifier, surface, start, end, ordinal})  not an Entity: reached from its claim
+ *   (:Claim:Entity    {id, text, kind, start, end, passageId, speakerId})   text == document.text[start:end]
+ *   (:Quantity {id, value, unit, qualifier, surface, start, end, ordinal, claimId})  not an Entity: reached from its claim
  *
  *   Every Entity also has `searchText` (name, acronym, aliases, demonyms joined) for the full-text index.
+ *   NODE_PROPERTIES lists the same properties as data (a test checks the seeded graph against it).
  *
  * Relationships. Every relationship has a stable `id` (for visualisations) and every curated one
  * carries its provenance: `quote` (verbatim), `start`, `end` (offsets into Document.text, UTF-16
@@ -55,6 +57,26 @@ export const Label = {
   Quantity: "Quantity",
 } as const;
 export type Label = (typeof Label)[keyof typeof Label];
+
+/**
+ * Every property an entity node of each label may have, besides `searchText`: what a query that
+ * projects a node property by property (see modules/common/projection.ts) can read.
+ */
+export const NODE_PROPERTIES = {
+  Document: ["id", "title", "url", "file", "text", "sha256"],
+  Passage: ["id", "ordinal", "start", "end", "text", "documentId", "speakerId"],
+  Event: [
+    "id", "name", "date", "online", "participantCount", "participantCountQualifier", "participantCountQuote",
+    "participantCountStart", "participantCountEnd", "recordingUrl", "quote", "start", "end", "passageId",
+  ],
+  Person: ["id", "name", "honorific", "title", "aliases", "turnLabel"],
+  Organisation: ["id", "name", "acronym", "kind", "aliases", "wikidataId"],
+  Country: ["id", "isoCode", "name", "aliases", "demonyms"],
+  Region: ["id", "name", "kind", "aliases", "demonyms"],
+  Program: ["id", "name", "kind", "aliases", "description"],
+  Claim: ["id", "text", "kind", "start", "end", "passageId", "speakerId"],
+} as const satisfies Record<string, readonly string[]>;
+export type EntityLabel = keyof typeof NODE_PROPERTIES;
 
 /** Roles a participant can have in a program: the relationship types from participant to program. */
 export const PARTICIPANT_ROLES = ["RUNS", "SUPPORTS", "FUNDS", "PARTNERS_IN", "AUTHORIZED", "BENEFITS"] as const;

@@ -59,6 +59,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
       {
         async requestDidStart() {
           return {
+            // Before execution: every query of the request reads only the node properties the
+            // operation can show (see modules/common/projection.ts).
+            async didResolveOperation({ contextValue, schema, document }) {
+              contextValue.projection.select(schema, document);
+            },
             async didEncounterErrors({ errors, contextValue }) {
               for (const error of errors) {
                 if (!error.extensions?.code || error.extensions.code === "INTERNAL_SERVER_ERROR") {

@@ -4,6 +4,7 @@ import type { Logger } from "../shared/logger.js";
 import { RequestDb } from "../db/request-db.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { Prefetcher } from "./prefetch.js";
+import { NodeProjection } from "../modules/common/projection.js";
 
 /**
  * What every resolver sees. Built fresh for each request: its own session and its own loaders,
@@ -18,17 +19,21 @@ export interface Context {
   loaders: Loaders;
   /** Reads the relations a client selected together with their parents, and primes `loaders`. */
   prefetch: Prefetcher;
+  /** Which node properties the queries of this request read; told the operation before execution. */
+  projection: NodeProjection;
 }
 
 export function createContext(deps: { driver: Driver; config: Config; logger: Logger }, requestId: string): Context {
   const db = new RequestDb(deps.driver, deps.config.NEO4J_DATABASE, { app: "zhusan-knowledge-graph", requestId });
-  const loaders = createLoaders(db, deps.config);
+  const projection = new NodeProjection();
+  const loaders = createLoaders(db, deps.config, projection.node);
   return {
     requestId,
     config: deps.config,
     logger: deps.logger.child({ requestId }),
     db,
     loaders,
-    prefetch: new Prefetcher(db, deps.config, loaders),
+    prefetch: new Prefetcher(db, deps.config, loaders, projection),
+    projection,
   };
 }

@@ -4,7 +4,8 @@ import { parseResolveInfo, simplifyParsedResolveInfoFragmentWithType, type Resol
 import type { Config } from "../config/config.js";
 import type { RequestDb } from "../db/request-db.js";
 import { asEntity, batchLoader } from "../modules/common/batch.js";
-import { NODE_PROPS, NODE_VALUE, type Entity } from "../modules/common/entity.js";
+import type { Entity } from "../modules/common/entity.js";
+import type { NodeProjection } from "../modules/common/projection.js";
 import { NODES_BY_ID } from "../modules/common/node.repository.js";
 import { LABEL_OF, entityTypeOf } from "../modules/common/entity-type.js";
 import { relationQuery, relationValue, type NodeRender } from "../modules/common/relation.js";
@@ -74,6 +75,7 @@ export class Prefetcher {
     private readonly db: RequestDb,
     private readonly config: Config,
     private readonly loaders: Loaders,
+    private readonly projection: NodeProjection,
   ) {}
 
   /**
@@ -90,7 +92,7 @@ export class Prefetcher {
     const params: Record<string, unknown> = {};
     let prefetching = false;
     const render = (variable: string, selection: Selection | null, depth: number): string => {
-      if (!selection || depth >= PREFETCH_DEPTH || !isObjectType(selection.type)) return NODE_VALUE(variable);
+      if (!selection || depth >= PREFETCH_DEPTH || !isObjectType(selection.type)) return this.projection.node(variable);
       const type = selection.type;
       const parts: string[] = [];
       for (const [name, trees] of fieldsByName(selection)) {
@@ -101,9 +103,9 @@ export class Prefetcher {
         parts.push(`${name}: ${relationValue(registered.relation, variable, node, depth + 1)}`);
         Object.assign(params, registered.relation.params?.(this.config));
       }
-      if (parts.length === 0) return NODE_VALUE(variable);
+      if (parts.length === 0) return this.projection.node(variable);
       prefetching = true;
-      return `{labels: labels(${variable}), props: ${NODE_PROPS(variable)}, prefetch: {${parts.join(", ")}}}`;
+      return `{labels: labels(${variable}), props: ${this.projection.props(variable)}, prefetch: {${parts.join(", ")}}}`;
     };
     const cypher = build((v, at = []) => render(v, follow(root, at), 0));
     const result = { cypher, params, prefetching };

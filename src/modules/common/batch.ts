@@ -26,15 +26,21 @@ export async function runBatch<K, V>(
   return keys.map((k, i) => byKey.get(indexed ? String(i) : String(k)) ?? missing);
 }
 
-/** A per-request DataLoader over `runBatch`; object keys are compared by their JSON. */
+/**
+ * A per-request DataLoader over `runBatch`; object keys are compared by their JSON. A query given
+ * as a function is rendered at the loader's first batch (when the request's node projection is
+ * known, see projection.ts), then reused.
+ */
 export function batchLoader<K, V>(
   db: RequestDb,
-  cypher: string,
+  cypher: string | (() => string),
   map: (value: unknown) => V,
   missing: V,
   params: Record<string, unknown> = {},
 ): DataLoader<K, V, string> {
-  return new DataLoader<K, V, string>((keys) => runBatch(db, cypher, keys, map, missing, params), {
+  let text = typeof cypher === "string" ? cypher : undefined;
+  const query = () => (text ??= (cypher as () => string)());
+  return new DataLoader<K, V, string>((keys) => runBatch(db, query(), keys, map, missing, params), {
     cacheKeyFn: (k) => (typeof k === "string" ? k : JSON.stringify(k)),
   });
 }
@@ -47,7 +53,7 @@ export const asEntities = (value: unknown): Entity[] =>
   ((value as NodeValue[] | null) ?? []).map(toEntity).filter((e): e is Entity => e !== null);
 
 /** Loader of one related entity per id (null when there is none). */
-export const entityLoader = (db: RequestDb, cypher: string) => batchLoader<string, Entity | null>(db, cypher, asEntity, null);
+export const entityLoader = (db: RequestDb, cypher: string | (() => string)) => batchLoader<string, Entity | null>(db, cypher, asEntity, null);
 
 /** Loader of a list of related entities per id ([] when there are none). */
-export const entitiesLoader = (db: RequestDb, cypher: string) => batchLoader<string, Entity[]>(db, cypher, asEntities, []);
+export const entitiesLoader = (db: RequestDb, cypher: string | (() => string)) => batchLoader<string, Entity[]>(db, cypher, asEntities, []);

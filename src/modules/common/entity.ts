@@ -36,7 +36,10 @@ export function ofType<T>(entity: Entity | null | undefined, typename: string): 
   return entity && entity.__typename === typename ? (entity as unknown as T) : null;
 }
 
-/** Cypher for a node value; used in RETURN clauses of every repository. */
+/**
+ * Cypher for a whole node value. Queries of a request render nodes through its NodeProjection
+ * (projection.ts), which reads fewer properties when the operation shows fewer; search reads whole nodes.
+ */
 export const NODE_VALUE = (variable: string) => `{labels: labels(${variable}), props: ${NODE_PROPS(variable)}}`;
 
 /**

@@ -55,7 +55,7 @@ MATCH (parent:${relation.parentLabel} {id: key})
 RETURN key, ${relationValue(relation, "parent", node)} AS value`;
 }
 
-/** A per-request loader of a relation, keyed by the parent's id. */
-export function relationLoader<V>(db: RequestDb, config: Config, relation: Relation<V>) {
-  return batchLoader<string, V>(db, relationQuery(relation), relation.map, relation.missing, relation.params?.(config) ?? {});
+/** A per-request loader of a relation, keyed by the parent's id; related nodes rendered by `node`. */
+export function relationLoader<V>(db: RequestDb, config: Config, relation: Relation<V>, node: NodeRender = plainNode) {
+  return batchLoader<string, V>(db, () => relationQuery(relation, node), relation.map, relation.missing, relation.params?.(config) ?? {});
 }

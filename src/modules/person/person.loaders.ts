@@ -4,7 +4,7 @@ import type { SortKey } from "../../shared/paging.js";
 import { toNumber } from "../../shared/neo4j-values.js";
 import { asEntities, batchLoader } from "../common/batch.js";
 import type { Entity } from "../common/entity.js";
-import { plainNode, relationLoader } from "../common/relation.js";
+import { plainNode, relationLoader, type NodeRender } from "../common/relation.js";
 import {
   AFFILIATIONS_BY_PERSON,
   COUNTRIES_REFERENCED_BY_PERSON,
@@ -24,15 +24,15 @@ export interface PageKey {
 }
 
 /** Loaders of person data; created per request (see server/loaders.ts). */
-export function createPersonLoaders(db: RequestDb, config: Config) {
+export function createPersonLoaders(db: RequestDb, config: Config, node: NodeRender = plainNode) {
   return {
-    affiliations: relationLoader(db, config, AFFILIATIONS_BY_PERSON),
-    roles: relationLoader(db, config, ROLES_BY_PERSON),
-    referencedOrganisations: relationLoader(db, config, ORGANISATIONS_REFERENCED_BY_PERSON),
-    referencedCountries: relationLoader(db, config, COUNTRIES_REFERENCED_BY_PERSON),
+    affiliations: relationLoader(db, config, AFFILIATIONS_BY_PERSON, node),
+    roles: relationLoader(db, config, ROLES_BY_PERSON, node),
+    referencedOrganisations: relationLoader(db, config, ORGANISATIONS_REFERENCED_BY_PERSON, node),
+    referencedCountries: relationLoader(db, config, COUNTRIES_REFERENCED_BY_PERSON, node),
     /** Keyed by the mentioned entity's id (organisation, country, …). */
-    referencedBy: relationLoader(db, config, PEOPLE_REFERENCING),
-    passagesPage: batchLoader<PageKey & { speakerId: string }, Entity[]>(db, PASSAGES_BY_SPEAKER_PAGE(plainNode), asEntities, []),
+    referencedBy: relationLoader(db, config, PEOPLE_REFERENCING, node),
+    passagesPage: batchLoader<PageKey & { speakerId: string }, Entity[]>(db, () => PASSAGES_BY_SPEAKER_PAGE(node), asEntities, []),
     passagesCount: batchLoader<string, number>(db, PASSAGES_BY_SPEAKER_COUNT, toNumber, 0),
   };
 }
