@@ -9,8 +9,9 @@ export function createDriver(conn: Pick<Neo4jConnection, "uri" | "user" | "passw
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 10_000,
-    // Retries of a failed read transaction stop after 5 s (the driver's default is 30 s), so a
-    // request answers SERVICE_UNAVAILABLE promptly when Neo4j is down instead of hanging.
+    // Managed transactions (the seed loader, start-up checks) stop retrying after 5 s instead of
+    // the driver's 30 s. Requests use one explicit read transaction (RequestDb), which is not
+    // retried: a request fails fast with SERVICE_UNAVAILABLE when Neo4j is down.
     maxTransactionRetryTime: 5_000,
     userAgent: "zhusan-knowledge-graph",
   });

@@ -70,6 +70,18 @@ export function keptProperties(selected: Map<string, Set<string>> | null): Map<E
 }
 
 /**
+ * Apollo parses a repeated query once and hands every request the same DocumentNode, so the walk
+ * over it is done once per document, not once per request.
+ */
+const keptByDocument = new WeakMap<DocumentNode, Map<EntityLabel, string[]>>();
+
+function keptFor(schema: GraphQLSchema, document: DocumentNode): Map<EntityLabel, string[]> {
+  let kept = keptByDocument.get(document);
+  if (!kept) keptByDocument.set(document, (kept = keptProperties(selectedFields(schema, document))));
+  return kept;
+}
+
+/**
  * How the queries of one request render node properties. Until `select` is given the operation,
  * and for labels it leaves nothing out of, a node is read whole (`NODE_PROPS`); after, a node of
  * a label that leaves something out is read property by property (Cypher map projections cannot
@@ -86,7 +98,7 @@ export class NodeProjection {
   private kept = new Map<EntityLabel, string[]>();
 
   select(schema: GraphQLSchema, document: DocumentNode): void {
-    this.kept = keptProperties(selectedFields(schema, document));
+    this.kept = keptFor(schema, document);
   }
 
   /** The properties of the node bound to `variable`, as a Cypher map. */
