@@ -1,0 +1,18 @@
+import type { Config } from "../config/config.js";
+import type { RequestDb } from "../db/request-db.js";
+import type { Logger } from "../shared/logger.js";
+import type { Reader } from "./reader.js";
+
+/**
+ * What every resolver sees. Built fresh for each request (server/context.ts): its own session and
+ * its own loaders, so nothing is cached across requests by accident.
+ */
+export interface Context {
+  requestId: string;
+  config: Config;
+  logger: Logger;
+  /** The request's database access: one session, one read transaction. */
+  db: RequestDb;
+  /** Reads declared fields: planned per root field, or level by level through loaders. */
+  read: Reader;
+}
