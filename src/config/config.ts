@@ -40,6 +40,12 @@ const Env = z.object({
   MAX_ALIASES: z.coerce.number().int().positive().default(30),
   /** Most tokens in one document (stops huge documents before parsing them whole). */
   MAX_TOKENS: z.coerce.number().int().positive().default(2000),
+  /**
+   * `on`: each root field's whole selection is read in one Cypher query (data/compile.ts). `off`:
+   * fields are read level by level through batched loaders, the plain path the planner is tested
+   * against.
+   */
+  READ_PLANNER: z.enum(["on", "off"]).default("on"),
   /** Seconds to let in-flight requests finish on SIGINT/SIGTERM. */
   SHUTDOWN_GRACE: z.coerce.number().positive().default(10),
 });

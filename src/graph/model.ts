@@ -60,7 +60,7 @@ export type Label = (typeof Label)[keyof typeof Label];
 
 /**
  * Every property an entity node of each label may have, besides `searchText`: what a query that
- * projects a node property by property (see modules/common/projection.ts) can read.
+ * reads property by property can read.
  */
 export const NODE_PROPERTIES = {
   Document: ["id", "title", "url", "file", "text", "sha256"],

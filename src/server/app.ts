@@ -38,7 +38,7 @@ export interface App {
 export async function createApp(deps: AppDeps): Promise<App> {
   const { driver, config, logger } = deps;
   const exposeDetails = config.NODE_ENV === "development";
-  const schema = await createSchema();
+  const { schema, model } = await createSchema();
   const app = express();
   const httpServer = http.createServer(app);
   const armor = armorProtection(config);
@@ -59,11 +59,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
       {
         async requestDidStart() {
           return {
-            // Before execution: every query of the request reads only the node properties the
-            // operation can show (see modules/common/projection.ts).
-            async didResolveOperation({ contextValue, schema, document }) {
-              contextValue.projection.select(schema, document);
-            },
             async didEncounterErrors({ errors, contextValue }) {
               for (const error of errors) {
                 if (!error.extensions?.code || error.extensions.code === "INTERNAL_SERVER_ERROR") {
@@ -73,8 +68,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
             },
             async willSendResponse({ contextValue, response }) {
               const { count, millis } = contextValue.db.stats;
-              // Standard header, so browsers' dev tools and benchmarks see the database work per request.
-              response.http.headers.set("server-timing", `db;desc="${count} queries";dur=${millis.toFixed(1)}`);
+              // Standard header, so browsers' dev tools and benchmarks see the database work per
+              // request, and how many fields were read through their loaders instead of a plan.
+              response.http.headers.set(
+                "server-timing",
+                `db;desc="${count} queries";dur=${millis.toFixed(1)}, fallback;desc="${contextValue.read.stats.fallbacks} fields"`,
+              );
               await contextValue.db.close();
             },
           };
@@ -117,7 +116,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     "/graphql",
     express.json({ limit: "100kb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(deps, String(req.id)),
+      context: async ({ req }) => createContext({ ...deps, model }, String(req.id)),
     }),
   );
   app.use(httpErrorHandler(logger));

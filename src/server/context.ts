@@ -2,38 +2,15 @@ import type { Driver } from "neo4j-driver";
 import type { Config } from "../config/config.js";
 import type { Logger } from "../shared/logger.js";
 import { RequestDb } from "../db/request-db.js";
-import { createLoaders, type Loaders } from "./loaders.js";
-import { Prefetcher } from "./prefetch.js";
-import { NodeProjection } from "../modules/common/projection.js";
+import type { Context } from "../data/context.js";
+import type { ReadModel } from "../data/model.js";
+import { Reader } from "../data/reader.js";
 
-/**
- * What every resolver sees. Built fresh for each request: its own session and its own loaders,
- * so nothing is cached across requests by accident.
- */
-export interface Context {
-  requestId: string;
-  config: Config;
-  logger: Logger;
-  db: RequestDb;
-  /** Fresh per request: batches and caches never span requests. */
-  loaders: Loaders;
-  /** Reads the relations a client selected together with their parents, and primes `loaders`. */
-  prefetch: Prefetcher;
-  /** Which node properties the queries of this request read; told the operation before execution. */
-  projection: NodeProjection;
-}
+export type { Context };
 
-export function createContext(deps: { driver: Driver; config: Config; logger: Logger }, requestId: string): Context {
+/** A request's context: its own session (opened on first use) and its own reader and loaders. */
+export function createContext(deps: { driver: Driver; config: Config; logger: Logger; model: ReadModel }, requestId: string): Context {
   const db = new RequestDb(deps.driver, deps.config.NEO4J_DATABASE, { app: "zhusan-knowledge-graph", requestId });
-  const projection = new NodeProjection();
-  const loaders = createLoaders(db, deps.config, projection.node);
-  return {
-    requestId,
-    config: deps.config,
-    logger: deps.logger.child({ requestId }),
-    db,
-    loaders,
-    prefetch: new Prefetcher(db, deps.config, loaders, projection),
-    projection,
-  };
+  const logger = deps.logger.child({ requestId });
+  return { requestId, config: deps.config, logger, db, read: new Reader(deps.model, db, deps.config, logger) };
 }

@@ -6,7 +6,15 @@ import { projectRoot } from "../config/config.js";
 import { HealthResolver } from "../modules/health/health.resolver.js";
 import { NodeResolver } from "../modules/common/node.resolver.js";
 import { PersonResolver } from "../modules/person/person.resolver.js";
-import { CountryReferenceResolver, OrganisationReferenceResolver, PersonReferenceResolver } from "../modules/person/reference.resolver.js";
+import {
+  CountryReferenceResolver,
+  OrganisationReferenceResolver,
+  PersonReferenceResolver,
+  ProgramReferenceResolver,
+  RegionReferenceResolver,
+} from "../modules/person/reference.resolver.js";
+import { DocumentResolver } from "../modules/document/document.resolver.js";
+import { documentRelations } from "../modules/document/document.relations.js";
 import { MentionResolver, PassageResolver } from "../modules/passage/passage.resolver.js";
 import { OrganisationResolver } from "../modules/organisation/organisation.resolver.js";
 import { CountryResolver } from "../modules/country/country.resolver.js";
@@ -26,6 +34,17 @@ import { Event } from "../modules/event/event.type.js";
 import { Document } from "../modules/document/document.type.js";
 import { Passage } from "../modules/passage/passage.type.js";
 import { Claim } from "../modules/claim/claim.type.js";
+import { mergeSources, type Sources } from "../data/source.js";
+import { ReadModel } from "../data/model.js";
+import { answerPlannedFields } from "../data/planned.js";
+import { nodeRelations } from "../modules/common/node.relations.js";
+import { personRelations } from "../modules/person/person.relations.js";
+import { organisationRelations } from "../modules/organisation/organisation.relations.js";
+import { countryRelations } from "../modules/country/country.relations.js";
+import { programRelations } from "../modules/program/program.relations.js";
+import { eventRelations } from "../modules/event/event.relations.js";
+import { claimRelations } from "../modules/claim/claim.relations.js";
+import { passageRelations } from "../modules/passage/passage.relations.js";
 
 /** Every resolver of the API; the schema is built from their decorators. */
 export const resolvers = [
@@ -46,13 +65,40 @@ export const resolvers = [
   SearchResolver,
   GraphResolver,
   ExportResolver,
+  DocumentResolver,
+  RegionReferenceResolver,
+  ProgramReferenceResolver,
 ] as const;
 
 /** Every type implementing Node, so `node(id:)` can return each even if no field names it. */
 const nodeTypes = [Person, Organisation, Country, Region, Program, Event, Document, Passage, Claim];
 
-export function createSchema(): Promise<GraphQLSchema> {
+/** How every field is read, declared beside each module's types (see data/source.ts). */
+export const relations: Sources = mergeSources(
+  nodeRelations,
+  personRelations,
+  organisationRelations,
+  countryRelations,
+  programRelations,
+  eventRelations,
+  claimRelations,
+  passageRelations,
+  documentRelations,
+);
+
+/** The schema as built from the resolvers' decorators, without the read model. */
+export function buildBareSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: [...resolvers], orphanedTypes: nodeTypes, validate: true });
+}
+
+/**
+ * The executable schema and its read model: the schema built from the resolvers, every field made
+ * to answer from planned values (data/planned.ts), and the modules' declarations handed to the
+ * read model once.
+ */
+export async function createSchema(): Promise<{ schema: GraphQLSchema; model: ReadModel }> {
+  const schema = answerPlannedFields(await buildBareSchema());
+  return { schema, model: new ReadModel(schema, relations) };
 }
 
 /** Where the generated SDL is committed; a test fails when it differs from the code. */
@@ -60,5 +106,5 @@ export const SCHEMA_FILE = path.join(projectRoot, "schema", "schema.graphql");
 
 /** The SDL committed as schema/schema.graphql: sorted, so the diff of a change shows only the change. */
 export async function printSortedSchema(): Promise<string> {
-  return `${printSchema(lexicographicSortSchema(await createSchema()))}\n`;
+  return `${printSchema(lexicographicSortSchema(await buildBareSchema()))}\n`;
 }

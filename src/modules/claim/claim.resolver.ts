@@ -1,47 +1,44 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, Info, ID, Int, Query, Resolver, Root } from "type-graphql";
-import type { Context } from "../../server/context.js";
-import { assertOptionalId } from "../../shared/ids.js";
-import type { Entity } from "../common/entity.js";
+import type { Context } from "../../data/context.js";
 import { Node } from "../common/node.interface.js";
-import { nestedConnection, startIdKey } from "../common/list.js";
 import { Person } from "../person/person.type.js";
 import { Passage } from "../passage/passage.type.js";
-import { Claim, ClaimConnection, Quantity } from "./claim.type.js";
-import { CLAIMS_PAGE } from "./claim.repository.js";
+import { Claim, ClaimConnection, Quantity, QuantityFilter } from "./claim.type.js";
 
+// Every field reads through the read model (claim.relations.ts declares how).
 @Resolver(() => Claim)
 export class ClaimResolver {
   @Query(() => ClaimConnection, { description: "Claims in document order, optionally only one speaker's and/or only those about one entity." })
   claims(
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg("first", () => Int, { nullable: true }) first?: number,
-    @Arg("after", () => String, { nullable: true }) after?: string,
-    @Arg("speakerId", () => ID, { nullable: true, description: "Only claims this person made." }) speakerId?: string,
-    @Arg("aboutId", () => ID, { nullable: true, description: "Only claims about this entity (any type)." }) aboutId?: string,
+    @Arg("first", () => Int, { nullable: true }) _first?: number,
+    @Arg("after", () => String, { nullable: true }) _after?: string,
+    @Arg("speakerId", () => ID, { nullable: true, description: "Only claims this person made." }) _speakerId?: string,
+    @Arg("aboutId", () => ID, { nullable: true, description: "Only claims about this entity (any type)." }) _aboutId?: string,
+    @Arg("quantity", () => QuantityFilter, { nullable: true, description: "Only claims stating a figure in this range." }) _quantity?: QuantityFilter,
   ) {
-    const filter = { speakerId: assertOptionalId(speakerId, "speakerId"), aboutId: assertOptionalId(aboutId, "aboutId") };
-    return nestedConnection(ctx, ctx.loaders.claim, filter, { first, after }, startIdKey, { info, page: CLAIMS_PAGE });
+    return ctx.read.root(info);
   }
 
   @FieldResolver(() => Person, { description: "Who made the claim." })
-  speaker(@Root() claim: Entity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.prefetch.load(ctx.loaders.claim.speaker, claim.id, info);
+  speaker(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.read.field(claim, info);
   }
 
   @FieldResolver(() => Passage, { description: "The paragraph the quote lies in." })
-  passage(@Root() claim: Entity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.prefetch.load(ctx.loaders.claim.passage, claim.id, info);
+  passage(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.read.field(claim, info);
   }
 
   @FieldResolver(() => [Quantity], { description: "Figures stated in the claim, in the order they appear." })
-  quantities(@Root() claim: Entity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.prefetch.load(ctx.loaders.claim.quantities, claim.id, info);
+  quantities(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.read.field(claim, info);
   }
 
   @FieldResolver(() => [Node], { description: "What the claim is about: countries, programs, organisations, people, …" })
-  about(@Root() claim: Entity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.prefetch.load(ctx.loaders.claim.about, claim.id, info);
+  about(@Root() claim: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.read.field(claim, info);
   }
 }

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Field, Float, InputType, Int, ObjectType } from "type-graphql";
 import { Node } from "../common/node.interface.js";
 import { Connection } from "../common/connection.js";
 
@@ -42,4 +42,16 @@ export class Quantity {
 
   @Field(() => Int, { nullable: true })
   end!: number | null;
+}
+
+@InputType({ description: "Claims stating a figure in this range (inclusive; either end may be left open), optionally of this unit." })
+export class QuantityFilter {
+  @Field(() => Float, { nullable: true })
+  min?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  max?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Words the figure's unit contains, any case (\"children\", \"countries\")." })
+  unit?: string | null;
 }

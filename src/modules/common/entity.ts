@@ -47,3 +47,6 @@ export const NODE_VALUE = (variable: string) => `{labels: labels(${variable}), p
  * longest property of most nodes, and leaving it in Neo4j cuts a list query's payload by a third.
  */
 export const NODE_PROPS = (variable: string) => `${variable} {.*, searchText: null}`;
+
+/** Maps a `NODE_VALUE` to an entity. */
+export const asEntity = (value: unknown): Entity | null => toEntity(value as NodeValue | null);

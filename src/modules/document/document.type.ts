@@ -1,5 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Node } from "../common/node.interface.js";
+import { Connection } from "../common/connection.js";
 
 @ObjectType({ implements: Node, description: "A source document; every offset in the graph points into its `text`." })
 export class Document extends Node {
@@ -12,3 +13,6 @@ export class Document extends Node {
   @Field(() => String, { description: "The full text, byte for byte as published (offsets are UTF-16 code units into it)." })
   text!: string;
 }
+
+@ObjectType({ description: "A page of documents, by id." })
+export class DocumentConnection extends Connection(Document, "Document") {}

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
-import type { Context } from "../../server/context.js";
+import type { Context } from "../../data/context.js";
 import { badInput } from "../../shared/errors.js";
 import { ExportFormat } from "./export.format.js";
 import { DEFAULT_EXPORT_DEPTH, ExportRootNotFoundError, exportGraph, MAX_EXPORT_DEPTH } from "./export.service.js";

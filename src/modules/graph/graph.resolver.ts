@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
-import type { Context } from "../../server/context.js";
+import type { Context } from "../../data/context.js";
 import { badInput } from "../../shared/errors.js";
 import { assertId } from "../../shared/ids.js";
 import { GraphView } from "./graph.type.js";

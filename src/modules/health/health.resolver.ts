@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from "type-graphql";
-import type { Context } from "../../server/context.js";
+import type { Context } from "../../data/context.js";
 import { Health } from "./health.type.js";
 import { graphCounts } from "./health.repository.js";
 

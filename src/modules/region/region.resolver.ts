@@ -1,20 +1,30 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
-import type { Context } from "../../server/context.js";
-import type { Entity } from "../common/entity.js";
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../data/context.js";
 import { Country } from "../country/country.type.js";
 import { ProgramParticipation } from "../program/program.type.js";
-import { Region } from "./region.type.js";
+import { Region, RegionConnection } from "./region.type.js";
 
+// Every field reads through the read model (country.relations.ts declares how).
 @Resolver(() => Region)
 export class RegionResolver {
+  @Query(() => RegionConnection, { description: "Regions, subnational regions and cities the documents name, by name." })
+  regions(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("first", () => Int, { nullable: true }) _first?: number,
+    @Arg("after", () => String, { nullable: true }) _after?: string,
+  ) {
+    return ctx.read.root(info);
+  }
+
   @FieldResolver(() => Country, { nullable: true, description: "For a subnational region or city: its country, where the document says so." })
-  country(@Root() region: Entity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.prefetch.load(ctx.loaders.country.countryOfRegion, region.id, info);
+  country(@Root() region: Region, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.read.field(region, info);
   }
 
   @FieldResolver(() => [ProgramParticipation], { description: "Programs operating in, or run by, this region." })
-  programs(@Root() region: Entity, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.prefetch.load(ctx.loaders.program.byParticipant, region.id, info);
+  programs(@Root() region: Region, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.read.field(region, info);
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Node } from "../common/node.interface.js";
+import { Connection } from "../common/connection.js";
 
 @ObjectType({ implements: Node, description: "A region, subnational region or city named in the document." })
 export class Region extends Node {
@@ -15,3 +16,6 @@ export class Region extends Node {
   @Field(() => [String])
   demonyms!: string[];
 }
+
+@ObjectType({ description: "A page of regions and cities, by name." })
+export class RegionConnection extends Connection(Region, "Region") {}

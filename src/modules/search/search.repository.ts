@@ -2,8 +2,8 @@ import neo4j, { Neo4jError } from "neo4j-driver";
 import type { RequestDb } from "../../db/request-db.js";
 import { FULLTEXT_INDEX } from "../../graph/model.js";
 import { badInput } from "../../shared/errors.js";
-import { NODE_VALUE, type Entity } from "../common/entity.js";
-import { asEntity } from "../common/batch.js";
+import { asEntity, NODE_VALUE, type Entity } from "../common/entity.js";
+
 
 /** Full-text search over names, aliases, claims and passages; `$labels` null means every type. */
 export const SEARCH = `

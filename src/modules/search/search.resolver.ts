@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
-import type { Context } from "../../server/context.js";
+import type { Context } from "../../data/context.js";
 import { badInput } from "../../shared/errors.js";
 import { pageSize } from "../../shared/paging.js";
 import { EntityType, LABEL_OF } from "../common/entity-type.js";

@@ -1,0 +1,36 @@
+import Cypher from "@neo4j/cypher-builder";
+import { Label, RelType } from "../../graph/model.js";
+import { byNameId, neighbours } from "../../data/patterns.js";
+import { connection, nodeById, type Sources } from "../../data/source.js";
+import { references } from "../person/person.relations.js";
+import { programsOf } from "../program/program.relations.js";
+
+/** How countries and regions are read (see data/source.ts). */
+export const countryRelations: Sources = {
+  Query: {
+    country: nodeById(Label.Country),
+    countries: connection({
+      match: () => {
+        const n = new Cypher.Node();
+        return { pattern: new Cypher.Pattern(n, { labels: [Label.Country] }), node: n };
+      },
+      order: byNameId,
+    }),
+    regions: connection({
+      match: () => {
+        const n = new Cypher.Node();
+        return { pattern: new Cypher.Pattern(n, { labels: [Label.Region] }), node: n };
+      },
+      order: byNameId,
+    }),
+  },
+  Country: {
+    programs: programsOf,
+    regions: neighbours({ type: RelType.IN_REGION, direction: "out", label: Label.Region, order: byNameId }),
+    referencedBy: references(Label.Person, true),
+  },
+  Region: {
+    country: neighbours({ type: RelType.IN_COUNTRY, direction: "out", label: Label.Country, one: true }),
+    programs: programsOf,
+  },
+};
