@@ -4,8 +4,8 @@ import { plain } from "../../src/shared/neo4j-values.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 
 /**
- * Queries read only the node properties the operation can show (modules/common/projection.ts),
- * while loaders share one cache per request. Whatever the shape of the operation (aliases,
+ * Queries read only the fields the operation selects (src/data/compile.ts),
+ * with or without the planner. Whatever the shape of the operation (aliases,
  * fragments, interfaces, one node reached along several paths), every field shows the value
  * stored in Neo4j.
  */
