@@ -8,12 +8,12 @@ import { pinoHttp } from "pino-http";
 import type { Driver } from "neo4j-driver";
 import type { Config } from "../config/config.js";
 import type { Logger } from "../shared/logger.js";
-import { formatError } from "../shared/errors.js";
+import { formatError } from "./format-error.js";
 import { createContext, type Context } from "./context.js";
 import { createSchema } from "./schema.js";
 import { armorProtection, costLimitPlugin } from "./limits.js";
 import { explorerRoutes } from "./explorer.js";
-import { exportRoutes } from "../modules/export/export.routes.js";
+import { exportRoutes } from "./export-routes.js";
 import { httpErrorHandler } from "./http-errors.js";
 
 export interface AppDeps {

@@ -1,12 +1,13 @@
 import { Router, type Request, type Response } from "express";
 import { GraphQLError } from "graphql";
 import type { Driver } from "neo4j-driver";
-import type { Config } from "../../config/config.js";
-import type { Logger } from "../../shared/logger.js";
-import { RequestDb } from "../../db/request-db.js";
-import { badInput, ErrorCode, formatError } from "../../shared/errors.js";
-import { formatOfExtension } from "./export.format.js";
-import { ExportRootNotFoundError, exportGraph } from "./export.service.js";
+import type { Config } from "../config/config.js";
+import type { Logger } from "../shared/logger.js";
+import { RequestDb } from "../db/request-db.js";
+import { badInput, ErrorCode } from "../shared/errors.js";
+import { formatError } from "./format-error.js";
+import { formatOfExtension } from "../modules/export/export.format.js";
+import { ExportRootNotFoundError, exportGraph } from "../modules/export/export.service.js";
 
 /** HTTP status of each error code a download can fail with. */
 const STATUS: Partial<Record<string, number>> = {
