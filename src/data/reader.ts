@@ -26,7 +26,12 @@ export interface ReadStats {
  */
 export class Reader {
   readonly stats: ReadStats = { fallbacks: 0 };
-  private readonly loaders = new Map<string, DataLoader<string, unknown>>();
+  /**
+   * Loaders by field plan, then argument values. Keyed by the plan, not its Cypher text: two
+   * selections of one field can send the same query yet build different values (one asks for
+   * `pageInfo`, the other does not).
+   */
+  private readonly loaders = new Map<FieldPlan, Map<string, DataLoader<string, unknown>>>();
 
   constructor(
     private readonly model: ReadModel,
@@ -52,6 +57,7 @@ export class Reader {
       params = plan.bind(info.variableValues, this.config);
     }
     if (this.planning) this.noteUnplanned(plan);
+    this.logger.trace({ cypher: plan.cypher }, "root field query");
     const result = await this.db.read(plan.cypher, params.sent);
     return plan.build(result.records[0]?.get("value") ?? null, params.values);
   }
@@ -70,8 +76,10 @@ export class Reader {
 
   /** One loader per field plan and argument values: parents of one level batch together. */
   private loader(fieldPlan: FieldPlan, params: ReturnType<Plan["bind"]>): DataLoader<string, unknown> {
-    const id = `${fieldPlan.plan.cypher}\u0000${JSON.stringify(params.values)}`;
-    let loader = this.loaders.get(id);
+    let byValues = this.loaders.get(fieldPlan);
+    if (!byValues) this.loaders.set(fieldPlan, (byValues = new Map()));
+    const id = JSON.stringify(params.values);
+    let loader = byValues.get(id);
     if (!loader) {
       loader = new DataLoader<string, unknown>(async (keys) => {
         const result = await this.db.read(fieldPlan.plan.cypher, { ...params.sent, keys: [...keys] });
@@ -79,7 +87,7 @@ export class Reader {
         for (const record of result.records) byKey.set(String(record.get("key")), fieldPlan.plan.build(record.get("value"), params.values));
         return keys.map((k) => (byKey.has(k) ? byKey.get(k) : fieldPlan.missing));
       });
-      this.loaders.set(id, loader);
+      byValues.set(id, loader);
     }
     return loader;
   }

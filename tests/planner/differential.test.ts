@@ -61,8 +61,17 @@ describe("the read planner answers as the plain path does", () => {
     await plain?.close();
   });
 
+  /** Wall time of each side, to show where a slow run spends it. */
+  const spent = { planned: 0, plain: 0 };
+  const timed = async (server: TestServer, side: keyof typeof spent, query: string, variables: Record<string, unknown>) => {
+    const started = performance.now();
+    const response = await server.gql(query, variables);
+    spent[side] += performance.now() - started;
+    return response;
+  };
+
   async function compare(query: string, variables: Record<string, unknown> = {}) {
-    const [a, b] = await Promise.all([planned.gql(query, variables), plain.gql(query, variables)]);
+    const [a, b] = await Promise.all([timed(planned, "planned", query, variables), timed(plain, "plain", query, variables)]);
     try {
       expect(a.status).toBe(b.status);
       expect(a.body).toEqual(b.body);
@@ -92,7 +101,7 @@ describe("the read planner answers as the plain path does", () => {
     }
   });
 
-  it(`answers ${OPERATIONS} generated operations as the plain path does (seed ${SEED})`, { timeout: 240_000 }, async () => {
+  it(`answers ${OPERATIONS} generated operations as the plain path does (seed ${SEED})`, { timeout: 600_000 }, async () => {
     console.log(`[planner] generated operations: seed ${SEED} (PLANNER_SEED=${SEED} replays them)`);
     const random = prng(SEED);
     const operations = Array.from({ length: OPERATIONS }, () => generateOperation(schema, random, { roots: PLANNED_ROOTS, ids, maxDepth: 5 }));
@@ -102,16 +111,16 @@ describe("the read planner answers as the plain path does", () => {
       while (next < operations.length) {
         const op = operations[next++]!;
         const response = await compare(op.query, op.variables);
-        if (response.body.data && !response.body.errors) {
-          answered++;
+        if (response.body.data && !response.body.errors) answered++;
+        if (response.body.data && !response.body.errors && !op.outOfBounds) {
           // One query per root field, whatever the depth and the page sizes: nothing falls back.
-          expect(timing(response, "fallback"), op.query).toBe(0);
+          expect(timing(response, "fallback"), `${op.query}\nvariables: ${JSON.stringify(op.variables)}`).toBe(0);
           expect(timing(response, "db"), op.query).toBeLessThanOrEqual(op.plannedRoots);
         }
       }
     };
     await Promise.all(Array.from({ length: 4 }, worker));
-    console.log(`[planner] ${answered} of ${OPERATIONS} operations answered without errors, the rest refused alike`);
+    console.log(`[planner] ${answered} of ${OPERATIONS} operations answered without errors, the rest refused alike; time spent: planner ${Math.round(spent.planned)} ms, plain path ${Math.round(spent.plain)} ms`);
     // Most operations are valid and answer: the comparison is not only of identical refusals.
     expect(answered).toBeGreaterThan(OPERATIONS * 0.6);
   });

@@ -43,6 +43,12 @@ export interface GeneratedOperation {
   variables: Record<string, unknown>;
   /** Root fields read through the read model (each at most one database query when planned). */
   plannedRoots: number;
+  /**
+   * A page size out of range or a malformed cursor somewhere in it: that field answers BAD_USER_INPUT, so the planner
+   * reads the operation level by level to report the error at its own field (counted as fallbacks,
+   * even when the field is never reached because a list above it is empty).
+   */
+  outOfBounds: boolean;
 }
 
 export interface GeneratorOptions {
@@ -65,6 +71,7 @@ export function generateOperation(schema: GraphQLSchema, random: Random, options
   const variables: Record<string, unknown> = {};
   let aliasCount = 0;
   let plannedRoots = 0;
+  let outOfBounds = false;
 
   const variable = (type: string, value: unknown): string => {
     const name = `v${variableDefs.length}`;
@@ -95,10 +102,12 @@ export function generateOperation(schema: GraphQLSchema, random: Random, options
     switch (arg.name) {
       case "first":
         value = random.chance(0.03) ? random.pick([-1, 1000]) : random.int(0, 3);
+        if (value === -1 || value === 1000) outOfBounds = true;
         literal = String(value);
         break;
       case "after":
         value = random.chance(0.03) ? "not-a-cursor" : cursorFor(field);
+        if (value === "not-a-cursor") outOfBounds = true;
         literal = JSON.stringify(value);
         break;
       case "id":
@@ -148,7 +157,7 @@ export function generateOperation(schema: GraphQLSchema, random: Random, options
     const fields = Object.values(object.getFields());
     const leaves = fields.filter((f) => isLeafType(getNamedType(f.type)) && f.args.length === 0);
     const nested = depth < options.maxDepth ? fields.filter((f) => !isLeafType(getNamedType(f.type)) || f.args.length > 0) : [];
-    const chosen = [...random.some(leaves, random.int(1, 3)), ...random.some(nested, random.int(0, depth < 2 ? 3 : 2))];
+    const chosen = [...random.some(leaves, random.int(1, 3)), ...random.some(nested, random.int(depth < options.maxDepth - 1 && random.chance(0.5) ? 1 : 0, depth < 2 ? 2 : 1))];
     const parts: string[] = [];
     for (const field of chosen) {
       parts.push(fieldText(field, depth));
@@ -185,7 +194,7 @@ export function generateOperation(schema: GraphQLSchema, random: Random, options
     roots.push(roots.length > 0 ? `r${roots.length}: ${text}` : text);
   }
   const head = variableDefs.length > 0 ? `query Generated(${variableDefs.join(", ")})` : "query Generated";
-  return { query: [`${head} { ${roots.join(" ")} }`, ...fragments].join("\n"), variables, plannedRoots };
+  return { query: [`${head} { ${roots.join(" ")} }`, ...fragments].join("\n"), variables, plannedRoots, outOfBounds };
 }
 
 /** The node type of a connection field, or null. */
