@@ -124,3 +124,10 @@ export const ENTITY_GRAPH_REL_TYPES: readonly string[] = [
 
 /** Name of the full-text index over names, aliases, claim texts and passages. */
 export const FULLTEXT_INDEX = "entity_search";
+
+/**
+ * Stored properties that are not data: the full-text helper (`searchText`) and the seed's
+ * bookkeeping (`turnLabel`, the speaker's name as the transcript writes it; `file`). Views and
+ * exports leave them out.
+ */
+export const INTERNAL_PROPERTIES: readonly string[] = ["searchText", "turnLabel", "file"];

@@ -25,7 +25,11 @@ describe("Cytoscape.js JSON export", () => {
     expect(cy.nodes().length).toBe(view.nodes.length);
     expect(cy.edges().length).toBe(view.edges.length);
     for (const n of view.nodes) {
+      // One read serves both: the same kinds, the same labels, the same properties left out.
       expect(cy.getElementById(n.id).data("type")).toBe(n.type);
+      expect(cy.getElementById(n.id).data("label")).toBe(n.label);
+      expect(cy.getElementById(n.id).data()).not.toHaveProperty("turnLabel");
+      expect(cy.getElementById(n.id).data()).not.toHaveProperty("searchText");
     }
     const partners = cy.getElementById("org:unicef-PARTNERS_IN->program:operation-zhusan");
     expect(partners.source().id()).toBe("org:unicef");

@@ -1,3 +1,4 @@
+import { nodeLabel } from "../../graph/label.js";
 import { entityTypeOf, type EntityType } from "../common/entity-type.js";
 import type { ExportGraph } from "./export.repository.js";
 
@@ -41,21 +42,7 @@ export interface PreparedGraph {
 
 /** Separator of list values (aliases, demonyms) in the XML formats, which have no portable list type. */
 export const LIST_SEPARATOR = " | ";
-const LABEL_LENGTH = 80;
 const INT32 = 2 ** 31;
-
-/** What to draw: the name or title, else the start of the text (claims, passages), else the id. */
-export function nodeLabel(props: Record<string, unknown>, id: string): string {
-  for (const key of ["name", "title"]) {
-    const value = props[key];
-    if (typeof value === "string" && value.length > 0) return value;
-  }
-  const text = props.text;
-  if (typeof text === "string" && text.length > 0) {
-    return text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH).trimEnd()}…` : text;
-  }
-  return id;
-}
 
 function attributeValue(value: unknown): AttributeValue | null {
   if (value == null) return null;

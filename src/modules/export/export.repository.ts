@@ -1,7 +1,8 @@
 import neo4j from "neo4j-driver";
 import type { RequestDb } from "../../db/request-db.js";
-import { ENTITY_GRAPH_LABELS, ENTITY_GRAPH_REL_TYPES, Label, RelType } from "../../graph/model.js";
+import { ENTITY_GRAPH_LABELS, ENTITY_GRAPH_REL_TYPES, INTERNAL_PROPERTIES, Label, RelType } from "../../graph/model.js";
 import { plain } from "../../shared/neo4j-values.js";
+import { readNeighbourhood } from "../graph/neighbourhood.repository.js";
 
 /**
  * What an export contains. By default the entity graph, as `neighbourhood` and `shortestPath`
@@ -43,33 +44,7 @@ CALL () {
   RETURN collect(n) AS nodes
 }
 WITH nodes[0..$max] AS nodes, size(nodes) > $max AS truncated
-${RETURN_GRAPH}, truncated, true AS rootExported`;
-
-/** One level of breadth-first search from the frontier, when $depth reaches it. */
-const level = (n: number) => `
-CALL (seen, frontier, rootExported) {
-  UNWIND CASE WHEN $depth >= ${n} AND rootExported THEN frontier ELSE [] END AS f
-  MATCH (f)-[r]-(n:Entity)
-  WHERE type(r) IN $types AND ${HAS_LABEL("n")} AND NOT n IN seen
-  RETURN collect(DISTINCT n) AS next
-}
-WITH rootExported, seen + next AS seen, next AS frontier`;
-
-/**
- * The nodes within $depth (1..3) hops of the root over the exported relationships, and the
- * relationships between them: the same nodes and edges as `neighbourhood` for the same root and
- * depth when that is not cut by its limit. No row when the root does not exist; `rootExported`
- * false when it is not of an exported kind.
- */
-export const NEIGHBOURHOOD = `
-MATCH (root:Entity {id: $rootId})
-WITH root, ${HAS_LABEL("root")} AS rootExported
-WITH rootExported, [root] AS seen, [root] AS frontier
-${level(1)}
-${level(2)}
-${level(3)}
-WITH rootExported, seen[0..$max] AS nodes, size(seen) > $max AS truncated
-${RETURN_GRAPH}, truncated, rootExported`;
+${RETURN_GRAPH}, truncated`;
 
 export interface ExportNode {
   id: string;
@@ -99,23 +74,28 @@ export interface ExportQuery {
 
 export type ExportRead = { found: true; graph: ExportGraph } | { found: false; reason: "unknown-root" | "root-not-exported" };
 
+/** Stored properties without the internal ones (the same as the neighbourhood read leaves out). */
 function withoutIndexFields(props: Record<string, unknown>): Record<string, unknown> {
-  const { searchText: _index, ...rest } = plain(props) as Record<string, unknown>;
-  return rest;
+  const out = { ...(plain(props) as Record<string, unknown>) };
+  for (const name of INTERNAL_PROPERTIES) delete out[name];
+  return out;
 }
 
-/** Reads the whole graph or a neighbourhood in one read query. */
+/** Most relationships a neighbourhood export holds (the shared read needs a bound). */
+const MAX_EXPORT_EDGES = MAX_EXPORT_NODES * 20;
+
+/** Reads the whole graph, or a neighbourhood through the same read as the `neighbourhood` view, in one query. */
 export async function readExportGraph(db: RequestDb, query: ExportQuery): Promise<ExportRead> {
   const labels = query.includePassages ? [...ENTITY_LABELS, ...PASSAGE_LABELS] : [...ENTITY_LABELS];
   const types = query.includePassages ? [...ENTITY_REL_TYPES, ...PASSAGE_REL_TYPES] : [...ENTITY_REL_TYPES];
-  const params = { labels, types, max: neo4j.int(MAX_EXPORT_NODES), cap: neo4j.int(MAX_EXPORT_NODES + 1) };
-  const result =
-    query.rootId === null
-      ? await db.read(WHOLE_GRAPH, params)
-      : await db.read(NEIGHBOURHOOD, { ...params, rootId: query.rootId, depth: neo4j.int(query.depth) });
-  const record = result.records[0];
-  if (!record) return { found: false, reason: "unknown-root" };
-  if (!record.get("rootExported")) return { found: false, reason: "root-not-exported" };
+  if (query.rootId !== null) {
+    const read = await readNeighbourhood(db, { id: query.rootId, depth: query.depth, limit: MAX_EXPORT_NODES, edgeLimit: MAX_EXPORT_EDGES, labels, types });
+    if (!read) return { found: false, reason: "unknown-root" };
+    if (read.outside) return { found: false, reason: "root-not-exported" };
+    return { found: true, graph: { nodes: read.nodes, edges: read.edges, truncated: read.truncated } };
+  }
+  const result = await db.read(WHOLE_GRAPH, { labels, types, max: neo4j.int(MAX_EXPORT_NODES), cap: neo4j.int(MAX_EXPORT_NODES + 1) });
+  const record = result.records[0]!;
   const nodes = (record.get("nodes") as Array<{ labels: string[]; props: Record<string, unknown> }>).map((n) => {
     const props = withoutIndexFields(n.props);
     return { id: String(props.id), labels: n.labels, props };

@@ -3,7 +3,7 @@ import type { Context } from "../../data/context.js";
 import { badInput } from "../../shared/errors.js";
 import { assertId } from "../../shared/ids.js";
 import { GraphView } from "./graph.type.js";
-import { readNeighbourhood, readShortestPath } from "./graph.repository.js";
+import { readShortestPath, readViewNeighbourhood } from "./graph.repository.js";
 import { toView } from "./graph.view.js";
 
 export const MAX_DEPTH = 3;
@@ -40,7 +40,7 @@ export class GraphResolver {
     assertId(id, "id");
     const d = boundedInt(depth, DEFAULT_DEPTH, 1, MAX_DEPTH, "depth");
     const n = boundedInt(limit, Math.min(DEFAULT_VIEW_LIMIT, ctx.config.MAX_PAGE_SIZE), 1, ctx.config.MAX_PAGE_SIZE, "limit");
-    return toView(await readNeighbourhood(ctx.db, id, d, n), id);
+    return toView(await readViewNeighbourhood(ctx.db, id, d, n), id);
   }
 
   @Query(() => GraphView, {

@@ -1,3 +1,4 @@
+import { nodeLabel } from "../../graph/label.js";
 import { RelType } from "../../graph/model.js";
 import { plain } from "../../shared/neo4j-values.js";
 import type { JsonObject } from "../../shared/json.scalar.js";
@@ -7,17 +8,11 @@ import { ringLayout } from "./graph.layout.js";
 import type { GraphEdge, GraphNode, GraphView } from "./graph.type.js";
 import type { RawEdge, RawNode, RawView } from "./graph.repository.js";
 
-const LABEL_LENGTH = 60;
-
 /** Relationships whose evidence is the claim at one end: they carry no quote of their own. */
 const CLAIM_EVIDENCE = new Set<string>([RelType.MADE, RelType.ABOUT, RelType.SUPPORTED_BY]);
 
-function label(node: RawNode): string {
-  const name = node.name ?? node.title;
-  if (name) return name;
-  if (node.text) return node.text.length > LABEL_LENGTH ? `${node.text.slice(0, LABEL_LENGTH).trimEnd()}…` : node.text;
-  return node.id;
-}
+/** A node's label: the same rule as exports (src/graph/label.ts). */
+const label = (node: RawNode): string => nodeLabel({ name: node.name, title: node.title, text: node.text }, node.id);
 
 /** Stored properties as JSON, without the ones the query left out (null). */
 function properties(raw: Record<string, unknown> | undefined): JsonObject {
