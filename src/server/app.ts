@@ -10,7 +10,7 @@ import type { Config } from "../config/config.js";
 import type { Logger } from "../shared/logger.js";
 import { formatError } from "./format-error.js";
 import { createContext, type Context } from "./context.js";
-import { createSchema } from "./schema.js";
+import { createSchema, type SchemaExtension } from "./schema.js";
 import { armorProtection, costLimitPlugin } from "./limits.js";
 import { explorerRoutes } from "./explorer.js";
 import { exportRoutes } from "./export-routes.js";
@@ -20,6 +20,8 @@ export interface AppDeps {
   driver: Driver;
   config: Config;
   logger: Logger;
+  /** More resolvers and declarations (a schema that grows, in tests). */
+  schemaExtension?: SchemaExtension;
 }
 
 export interface App {
@@ -38,7 +40,7 @@ export interface App {
 export async function createApp(deps: AppDeps): Promise<App> {
   const { driver, config, logger } = deps;
   const exposeDetails = config.NODE_ENV === "development";
-  const { schema, model } = await createSchema();
+  const { schema, model } = await createSchema(deps.schemaExtension);
   const app = express();
   const httpServer = http.createServer(app);
   const armor = armorProtection(config);

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import path from "node:path";
-import { buildSchema } from "type-graphql";
+import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { projectRoot } from "../config/config.js";
 import { HealthResolver } from "../modules/health/health.resolver.js";
@@ -87,8 +87,14 @@ export const relations: Sources = mergeSources(
 );
 
 /** The schema as built from the resolvers' decorators, without the read model. */
-export function buildBareSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [...resolvers], orphanedTypes: nodeTypes, validate: true });
+export function buildBareSchema(extension: SchemaExtension = {}): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: [...resolvers, ...(extension.resolvers ?? [])] as unknown as NonEmptyArray<Function>, orphanedTypes: nodeTypes, validate: true });
+}
+
+/** More resolvers and their declarations, for a schema that grows (tests follow docs/architecture.md with it). */
+export interface SchemaExtension {
+  resolvers?: Function[];
+  relations?: Sources;
 }
 
 /**
@@ -96,9 +102,9 @@ export function buildBareSchema(): Promise<GraphQLSchema> {
  * to answer from planned values (data/planned.ts), and the modules' declarations handed to the
  * read model once.
  */
-export async function createSchema(): Promise<{ schema: GraphQLSchema; model: ReadModel }> {
-  const schema = answerPlannedFields(await buildBareSchema());
-  return { schema, model: new ReadModel(schema, relations) };
+export async function createSchema(extension: SchemaExtension = {}): Promise<{ schema: GraphQLSchema; model: ReadModel }> {
+  const schema = answerPlannedFields(await buildBareSchema(extension));
+  return { schema, model: new ReadModel(schema, extension.relations ? mergeSources(relations, extension.relations) : relations) };
 }
 
 /** Where the generated SDL is committed; a test fails when it differs from the code. */

@@ -5,6 +5,7 @@ import { loadConfig, type Config } from "../../src/config/config.js";
 import { createLogger } from "../../src/shared/logger.js";
 import { createDriver } from "../../src/db/driver.js";
 import { createApp } from "../../src/server/app.js";
+import type { SchemaExtension } from "../../src/server/schema.js";
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -27,6 +28,8 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Point the driver elsewhere, e.g. a closed port to see how the API behaves when Neo4j is down. */
   neo4jUri?: string;
+  /** Resolvers and declarations added to the API's own. */
+  schemaExtension?: SchemaExtension;
 }
 
 /** The real app, on a free port, against the test run's Neo4j. */
@@ -35,7 +38,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const config = loadConfig({ ...process.env, NODE_ENV: "test", NEO4J_URI: conn.uri, ...env });
   const logger = createLogger("silent", "test-server");
   const driver = createDriver(conn);
-  const app = await createApp({ driver, config, logger });
+  const app = await createApp({ driver, config, logger, schemaExtension: options.schemaExtension });
   const { port } = await app.listen(0, "127.0.0.1");
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
