@@ -63,7 +63,7 @@ export async function compileSeed(dir: string): Promise<GraphPlan> {
   node(Label.Document, { id: document.id, title: document.title, file: document.file, url: document.url ?? null, text, sha256: sha256(text), searchText: document.title });
   passages.forEach((p, i) => {
     const id = passageIds[i]!;
-    node(Label.Passage, { id, ordinal: p.ordinal, start: p.start, end: p.end, text: p.text, documentId: document.id, speakerId: p.speakerId });
+    node(Label.Passage, { id, ordinal: p.ordinal, start: p.start, end: p.end, text: p.text, kind: p.kind, documentId: document.id, speakerId: p.speakerId });
     rel(RelType.PART_OF, id, document.id);
     if (p.speakerId) rel(RelType.SAID, p.speakerId, id);
   });
