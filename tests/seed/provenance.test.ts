@@ -59,7 +59,7 @@ describe("provenance in the loaded graph", () => {
       MATCH (p:Passage {id: r.passageId})
       RETURN type(r) AS type, r.quote AS quote, r.start AS start, r.end AS end, p.start AS ps, p.end AS pe`);
     expect(new Set(links.map((l) => l.type))).toEqual(
-      new Set(["HOSTED", "SPOKE_AT", "AFFILIATED_WITH", "PART_OF", "BASED_IN", "IN_REGION", "IN_COUNTRY", "RUNS", "SUPPORTS", "FUNDS", "PARTNERS_IN", "AUTHORIZED", "BENEFITS", "OPERATES_IN"]),
+      new Set(["HOSTED", "SPOKE_AT", "AFFILIATED_WITH", "PART_OF", "BASED_IN", "IN_REGION", "IN_COUNTRY", "RUNS", "SUPPORTS", "FUNDS", "PARTNERS_IN", "AUTHORIZED", "BENEFITS", "INTRODUCED", "OPERATES_IN"]),
     );
     for (const l of links) {
       expect(text.slice(n(l.start), n(l.end))).toBe(l.quote);
