@@ -19,7 +19,10 @@ export interface RelRow {
 
 /** Everything the loader will write, computed and checked before the first write. */
 export interface GraphPlan {
+  /** SHA-256 of the first document's text. */
   documentSha256: string;
+  /** Each document, with the ids of the nodes it brings. */
+  documents: Array<{ id: string; slug: string; nodeIds: string[] }>;
   nodes: NodeRow[];
   rels: RelRow[];
 }

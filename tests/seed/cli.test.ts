@@ -49,8 +49,8 @@ describe("the seed command", () => {
   it("exits 2 on a broken seed, listing every problem with file:line, and leaves the graph untouched", async () => {
     const copy = await seedCopy();
     try {
-      await copy.edit("claims.yaml", "speaker: person:stevan-weine", "speaker: person:nobody");
-      await copy.edit("organisations.yaml", "kind: INTERGOVERNMENTAL", "kind: CHARITY");
+      await copy.edit("documents/zhusan-2021-01-08/claims.yaml", "speaker: person:stevan-weine", "speaker: person:nobody");
+      await copy.edit("entities/organisations.yaml", "kind: INTERGOVERNMENTAL", "kind: CHARITY");
       const result = await seedCli(["--dir", copy.dir]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/The seed has 2 problems; nothing was written/);
