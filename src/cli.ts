@@ -8,6 +8,8 @@ import { compileSeed } from "./seed/compile.js";
 import { formatSummary, loadSeed } from "./seed/load.js";
 import { SeedValidationError } from "./seed/problems.js";
 import { formatIngest, ingestTranscript } from "./seed/ingest.js";
+import { terminalProgress } from "./seed/terminal-progress.js";
+import { DocumentWriteError } from "./seed/write-plan.js";
 import { onShutdownSignal } from "./runtime/lifecycle.js";
 import path from "node:path";
 import fs from "node:fs/promises";
@@ -20,7 +22,7 @@ const program = new Command()
 
 program
   .command("seed")
-  .description("validate the seed files and load them into Neo4j (one transaction; idempotent)")
+  .description("validate every seed file, then load them into Neo4j: shared entities, then one transaction per document (idempotent)")
   .option("-d, --dir <dir>", "seed folder (default: SEED_DIR, else seed/ of the project)")
   .option("--check", "only validate; do not connect to Neo4j")
   .action(async (opts: { dir?: string; check?: boolean }) => {
@@ -35,7 +37,7 @@ program
     const neo4j = await acquireNeo4j({ config, logger, purpose: "service" });
     const driver = createDriver(neo4j);
     try {
-      const summary = await loadSeed({ driver, database: neo4j.database, dir: opts.dir, logger });
+      const summary = await loadSeed({ driver, database: neo4j.database, dir: opts.dir, logger, progress: terminalProgress() });
       console.log(formatSummary(summary));
     } finally {
       await driver.close();
@@ -89,6 +91,10 @@ program.parseAsync().catch((error: unknown) => {
   if (error instanceof SeedValidationError) {
     console.error(error.message);
     process.exit(2);
+  }
+  if (error instanceof DocumentWriteError) {
+    console.error(error.message);
+    process.exit(3);
   }
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

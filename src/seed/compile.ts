@@ -15,14 +15,6 @@ import type { PathSegment } from "./yaml-source.js";
 /** Relationship provenance: the quote and where it stands. */
 const provenance = (l: Located): Props => ({ quote: l.quote, start: l.start, end: l.end, passageId: l.passageId });
 
-/** What one document brings to the plan, so a write can go document by document. */
-export interface DocumentPlan {
-  id: string;
-  slug: string;
-  /** Ids of the nodes the document defines (its document, passages, event, claims, quantities, entities first defined in it). */
-  nodeIds: string[];
-}
-
 /**
  * Reads the seed folder and computes everything the loader will write: nodes, relationships,
  * passages and mentions, each quote located in its own document. Throws SeedValidationError
@@ -202,26 +194,7 @@ export async function compileSeed(dir: string): Promise<GraphPlan> {
 
   if (problems.length > 0) throw new SeedValidationError(problems);
   const first = textOf(read.documents[0]!);
-  return { documentSha256: sha256(first.text), nodes, rels, documents: documentPlans(read, nodes) };
-}
-
-/** Which nodes each document brings: its own, and the entities first defined in its folder. */
-function documentPlans(read: ReadSeed, nodes: NodeRow[]): DocumentPlan[] {
-  const owner = new Map<string, string>();
-  const own = (doc: DocumentFolder | null, id: string) => doc && owner.set(id, doc.event.document.id);
-  for (const list of [read.people, read.organisations, read.countries, read.regions, read.programs] as Array<Array<Defined<{ id: string }, { id: string }>>>) {
-    for (const d of list) if (d.kind === "definition") own(d.entry.doc, d.entry.value.id);
-  }
-  for (const c of read.claims) own(c.doc, c.value.id);
-  return read.documents.map((doc) => {
-    const docId = doc.event.document.id;
-    const slugPrefix = `passage:${doc.slug}-`;
-    const nodeIds = nodes
-      .map((n) => n.props)
-      .filter((p) => p.id === docId || p.id === doc.event.event.id || p.id.startsWith(slugPrefix) || owner.get(p.id) === docId || (typeof p.claimId === "string" && owner.get(p.claimId) === docId))
-      .map((p) => p.id);
-    return { id: docId, slug: doc.slug, nodeIds };
-  });
+  return { documentSha256: sha256(first.text), nodes, rels, documents: read.documents.map((d) => ({ id: d.event.document.id, slug: d.slug })) };
 }
 
 function defineIds(ctx: CompileContext, read: ReadSeed): void {

@@ -21,8 +21,8 @@ export interface RelRow {
 export interface GraphPlan {
   /** SHA-256 of the first document's text. */
   documentSha256: string;
-  /** Each document, with the ids of the nodes it brings. */
-  documents: Array<{ id: string; slug: string; nodeIds: string[] }>;
+  /** Every document, in load order: its id and its folder's name (documents/<slug>/). */
+  documents: Array<{ id: string; slug: string }>;
   nodes: NodeRow[];
   rels: RelRow[];
 }

@@ -10,10 +10,11 @@ describe("provenance in the loaded graph", () => {
   let text: string;
   beforeAll(async () => {
     driver = testDriver();
-    const { records } = await driver.executeQuery("MATCH (d:Document) RETURN d.text AS text, d.file AS file");
+    const { records } = await driver.executeQuery("MATCH (d:Document) RETURN d.id AS id, d.text AS text, d.file AS file");
     text = records[0]!.get("text");
-    // The stored text is the file, byte for byte (non-breaking spaces, curly quotes kept).
-    expect(text).toBe(await fs.readFile(path.join(SEED_DIR, records[0]!.get("file")), "utf8"));
+    // The stored text is the file of its folder (documents/<slug>/), byte for byte (non-breaking spaces, curly quotes kept).
+    const folder = path.join(SEED_DIR, "documents", String(records[0]!.get("id")).replace(/^document:/, ""));
+    expect(text).toBe(await fs.readFile(path.join(folder, records[0]!.get("file")), "utf8"));
   });
   afterAll(() => driver.close());
 
