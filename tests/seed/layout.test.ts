@@ -7,7 +7,7 @@ import { graphFingerprint, SEED_DIR, testDriver } from "../support/graph.js";
 /**
  * The seed moved to a folder per document (seed/documents/<slug>/) and shared entities
  * (seed/entities/). The graph it loads is the one the flat layout loaded, node for node and
- * property for property: the figures below were taken from the flat seed (the commit before the move)
+ * property for property: the figures below were taken from the flat seed, on the commit just
  * before the move.
  */
 const BEFORE_THE_MOVE = { nodes: 311, rels: 906, hash: "c71845811f82511baf18d7c28007dfa632d6d0b73df37b8db930d73d1c175282" };
