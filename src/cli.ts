@@ -1,12 +1,15 @@
 import "reflect-metadata";
 import { Command } from "commander";
-import { loadConfig, projectRoot } from "./config/config.js";
+import { loadConfig } from "./config/config.js";
 import { createLogger } from "./shared/logger.js";
 import { acquireNeo4j } from "./db/runtime.js";
 import { createDriver } from "./db/driver.js";
 import { compileSeed } from "./seed/compile.js";
 import { formatSummary, loadSeed } from "./seed/load.js";
 import { SeedValidationError } from "./seed/problems.js";
+import { formatIngest, ingestTranscript } from "./seed/ingest.js";
+import { terminalProgress } from "./seed/terminal-progress.js";
+import { DocumentWriteError } from "./seed/write-plan.js";
 import { onShutdownSignal } from "./runtime/lifecycle.js";
 import path from "node:path";
 import fs from "node:fs/promises";
@@ -19,11 +22,12 @@ const program = new Command()
 
 program
   .command("seed")
-  .description("validate the seed files and load them into Neo4j (one transaction; idempotent)")
-  .option("-d, --dir <dir>", "seed folder", path.join(projectRoot, "seed"))
+  .description("validate every seed file, then load them into Neo4j: shared entities, then one transaction per document (idempotent)")
+  .option("-d, --dir <dir>", "seed folder (default: SEED_DIR, else seed/ of the project)")
   .option("--check", "only validate; do not connect to Neo4j")
-  .action(async (opts: { dir: string; check?: boolean }) => {
+  .action(async (opts: { dir?: string; check?: boolean }) => {
     const config = loadConfig();
+    opts.dir ??= config.seedDir;
     const logger = createLogger(config.LOG_LEVEL, "seed");
     if (opts.check) {
       const plan = await compileSeed(opts.dir);
@@ -33,12 +37,25 @@ program
     const neo4j = await acquireNeo4j({ config, logger, purpose: "service" });
     const driver = createDriver(neo4j);
     try {
-      const summary = await loadSeed({ driver, database: neo4j.database, dir: opts.dir, logger });
+      const summary = await loadSeed({ driver, database: neo4j.database, dir: opts.dir, logger, progress: terminalProgress() });
       console.log(formatSummary(summary));
     } finally {
       await driver.close();
       await neo4j.stop();
     }
+  });
+
+program
+  .command("ingest")
+  .description("add a transcript to the seed as documents/<slug>/: its text, event.yaml and people.yaml; passages, speakers and mentions are computed; claims are curated by hand")
+  .argument("<transcript>", "the transcript, a plain-text file (copied byte for byte)")
+  .requiredOption("-e, --event <file>", "the event file: document (id, title), event, and the event's people")
+  .option("-d, --dir <dir>", "seed folder (default: SEED_DIR, else seed/ of the project)")
+  .option("--force", "replace the document's folder when it exists")
+  .action(async (transcript: string, opts: { event: string; dir?: string; force?: boolean }) => {
+    const config = loadConfig();
+    const result = await ingestTranscript({ transcript, eventFile: opts.event, seedDir: opts.dir ?? config.seedDir, force: opts.force });
+    console.log(formatIngest(result));
   });
 
 program
@@ -74,6 +91,10 @@ program.parseAsync().catch((error: unknown) => {
   if (error instanceof SeedValidationError) {
     console.error(error.message);
     process.exit(2);
+  }
+  if (error instanceof DocumentWriteError) {
+    console.error(error.message);
+    process.exit(3);
   }
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     // A read-only user on a shared Neo4j cannot create indexes; the API still works without new ones.
     logger.warn({ err: error }, "could not create constraints and indexes"),
   );
-  const seeded = await seedIfEmpty({ driver, database: neo4j.database, dir: path.join(config.projectRoot, "seed"), logger });
+  const seeded = await seedIfEmpty({ driver, database: neo4j.database, dir: config.seedDir, logger });
   if (seeded) logger.info(`seed loaded\n${formatSummary(seeded)}`);
   app = await createApp({ driver, config, logger });
   const { url } = await app.listen(config.PORT, config.HOST);

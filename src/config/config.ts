@@ -14,6 +14,9 @@ const Env = z.object({
   /** pino level. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
+  /** The seed folder (`seed/` of the project when unset): what `npm run seed`, `npm run ingest` and a first start read. */
+  SEED_DIR: z.string().min(1).optional(),
+
   /** An existing Neo4j (bolt://, neo4j://, +s, +ssc). When set, no Neo4j is started. */
   NEO4J_URI: z.string().optional(),
   NEO4J_USER: z.string().default("neo4j"),
@@ -50,7 +53,7 @@ const Env = z.object({
   SHUTDOWN_GRACE: z.coerce.number().positive().default(10),
 });
 
-export type Config = z.infer<typeof Env> & { projectRoot: string };
+export type Config = z.infer<typeof Env> & { projectRoot: string; /** SEED_DIR, resolved. */ seedDir: string };
 
 /** The project's root, whether running from `src/` (tests) or `dist/src/` (compiled). */
 export const projectRoot = findProjectRoot();
@@ -70,5 +73,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  return { ...parsed.data, projectRoot };
+  return { ...parsed.data, projectRoot, seedDir: path.resolve(parsed.data.SEED_DIR ?? path.join(projectRoot, "seed")) };
 }

@@ -6,7 +6,7 @@
  * constraint covers every id and `node(id:)` is one index lookup.
  *
  *   (:Document:Entity {id, title, url, file, text, sha256})
- *   (:Passage:Entity  {id, ordinal, start, end, text, documentId, speakerId})   one paragraph of the document
+ *   (:Passage:Entity  {id, ordinal, start, end, text, kind, documentId, speakerId})   one paragraph of the document
  *   (:Event:Entity    {id, name, date, online, participantCount, participantCountQualifier,
  *                      participantCountQuote, participantCountStart, participantCountEnd, recordingUrl,
  *                      quote, start, end, passageId})
@@ -36,7 +36,7 @@
  *   (:Organisation)-[:BASED_IN]->(:Country)
  *   (:Country)-[:IN_REGION]->(:Region)
  *   (:Region)-[:IN_COUNTRY]->(:Country)                                a subnational region or city
- *   (participant)-[:RUNS|SUPPORTS|FUNDS|PARTNERS_IN|AUTHORIZED|BENEFITS]->(:Program)
+ *   (participant)-[:RUNS|SUPPORTS|FUNDS|PARTNERS_IN|AUTHORIZED|BENEFITS|INTRODUCED]->(:Program)
  *   (:Program)-[:OPERATES_IN]->(:Country|:Region)
  *   (:Person)-[:MADE]->(:Claim)-[:SUPPORTED_BY]->(:Passage)
  *   (:Claim)-[:ABOUT]->(entity)
@@ -64,7 +64,7 @@ export type Label = (typeof Label)[keyof typeof Label];
  */
 export const NODE_PROPERTIES = {
   Document: ["id", "title", "url", "file", "text", "sha256"],
-  Passage: ["id", "ordinal", "start", "end", "text", "documentId", "speakerId"],
+  Passage: ["id", "ordinal", "start", "end", "text", "kind", "documentId", "speakerId"],
   Event: [
     "id", "name", "date", "online", "participantCount", "participantCountQualifier", "participantCountQuote",
     "participantCountStart", "participantCountEnd", "recordingUrl", "quote", "start", "end", "passageId",
@@ -79,7 +79,7 @@ export const NODE_PROPERTIES = {
 export type EntityLabel = keyof typeof NODE_PROPERTIES;
 
 /** Roles a participant can have in a program: the relationship types from participant to program. */
-export const PARTICIPANT_ROLES = ["RUNS", "SUPPORTS", "FUNDS", "PARTNERS_IN", "AUTHORIZED", "BENEFITS"] as const;
+export const PARTICIPANT_ROLES = ["RUNS", "SUPPORTS", "FUNDS", "PARTNERS_IN", "AUTHORIZED", "BENEFITS", "INTRODUCED"] as const;
 /** The relationship type from a program to the places it operates in. */
 export const OPERATES_IN = "OPERATES_IN";
 export const PROGRAM_ROLES = [...PARTICIPANT_ROLES, OPERATES_IN] as const;

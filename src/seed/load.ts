@@ -3,7 +3,7 @@ import type { Driver } from "neo4j-driver";
 import type { Logger } from "../shared/logger.js";
 import { compileSeed } from "./compile.js";
 import { ensureGraphSchema } from "./graph-schema.js";
-import { writePlan } from "./write-plan.js";
+import { writePlan, type WriteProgress } from "./write-plan.js";
 
 export interface LoadSummary {
   /** Nodes per label, relationships per type, as counted in the database after the load. */
@@ -18,19 +18,22 @@ export interface LoadOptions {
   /** The seed folder (default: seed/ of the project). */
   dir: string;
   logger: Logger;
+  /** Told as each document is written (the CLI draws a progress bar from it). */
+  progress?: WriteProgress;
 }
 
 /**
- * Validates the whole seed, then writes it in one transaction. A broken seed throws
- * SeedValidationError before anything is written, constraints included.
+ * Validates the whole seed, every document, then writes it: the shared entities, then one
+ * transaction per document (see writePlan). A broken seed throws SeedValidationError before
+ * anything is written, constraints included.
  */
-export async function loadSeed({ driver, database, dir, logger }: LoadOptions): Promise<LoadSummary> {
+export async function loadSeed({ driver, database, dir, logger, progress }: LoadOptions): Promise<LoadSummary> {
   const started = performance.now();
   logger.info({ dir: path.resolve(dir) }, "validating the seed");
   const plan = await compileSeed(dir);
   logger.info({ nodes: plan.nodes.length, relationships: plan.rels.length }, "seed is valid; creating constraints and indexes");
   await ensureGraphSchema(driver, database);
-  await writePlan(driver, database, plan, logger);
+  await writePlan(driver, database, plan, logger, progress);
   const summary = await graphSummary(driver, database);
   return { ...summary, millis: Math.round(performance.now() - started) };
 }

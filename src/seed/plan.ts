@@ -19,7 +19,10 @@ export interface RelRow {
 
 /** Everything the loader will write, computed and checked before the first write. */
 export interface GraphPlan {
+  /** SHA-256 of the first document's text. */
   documentSha256: string;
+  /** Every document, in load order: its id and its folder's name (documents/<slug>/). */
+  documents: Array<{ id: string; slug: string }>;
   nodes: NodeRow[];
   rels: RelRow[];
 }

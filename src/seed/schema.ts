@@ -132,24 +132,38 @@ export type ProgramSeed = z.infer<typeof ProgramSeed>;
 export type ClaimSeed = z.infer<typeof ClaimSeed>;
 
 /**
+ * A document's file may also extend an entity defined elsewhere (in entities/ or another
+ * document): an entry without `name`, with the id, more aliases, and links quoted from this
+ * document.
+ */
+export const PersonExtension = z.strictObject({ id: PersonId, aliases: Names, roles: PersonSeed.shape.roles, affiliations: PersonSeed.shape.affiliations });
+export const OrganisationExtension = z.strictObject({ id: OrgId, aliases: Names, parent: LinkTo(OrgId), country: LinkTo(CountryId) });
+export const CountryExtension = z.strictObject({ id: CountryId, aliases: Names, regions: CountrySeed.shape.regions });
+export const RegionExtension = z.strictObject({ id: RegionId, aliases: Names, country: LinkTo(CountryId) });
+export const ProgramExtension = z.strictObject({ id: ProgramId, aliases: Names, participants: ProgramSeed.shape.participants });
+
+/**
  * The seed files. List files are validated entry by entry, so one bad entry does not hide the
- * problems of the others (the rest of the seed is still cross-checked).
+ * problems of the others (the rest of the seed is still cross-checked). `extension`: the shape of
+ * an entry that adds to an entity defined elsewhere.
  */
 export const SEED_FILES = {
   event: { file: "event.yaml", schema: EventFile },
-  people: { file: "people.yaml", item: PersonSeed },
-  organisations: { file: "organisations.yaml", item: OrganisationSeed },
-  places: { file: "places.yaml", sections: { countries: CountrySeed, regions: RegionSeed } },
-  programs: { file: "programs.yaml", item: ProgramSeed },
+  people: { file: "people.yaml", item: PersonSeed, extension: PersonExtension },
+  organisations: { file: "organisations.yaml", item: OrganisationSeed, extension: OrganisationExtension },
+  places: { file: "places.yaml", sections: { countries: CountrySeed, regions: RegionSeed }, extensions: { countries: CountryExtension, regions: RegionExtension } },
+  programs: { file: "programs.yaml", item: ProgramSeed, extension: ProgramExtension },
   claims: { file: "claims.yaml", item: ClaimSeed },
 } as const;
 export type SeedFileKey = keyof typeof SEED_FILES;
 
-export interface Seed {
-  event: EventFile;
-  people: PersonSeed[];
-  organisations: OrganisationSeed[];
-  places: PlacesFile;
-  programs: ProgramSeed[];
-  claims: ClaimSeed[];
-}
+/** Files of entities many documents share (seed/entities/): definitions only, no quotes. */
+export const ENTITY_FILES = ["people", "organisations", "places", "programs"] as const satisfies readonly SeedFileKey[];
+
+export type PersonExtension = z.infer<typeof PersonExtension>;
+export type OrganisationExtension = z.infer<typeof OrganisationExtension>;
+export type CountryExtension = z.infer<typeof CountryExtension>;
+export type RegionExtension = z.infer<typeof RegionExtension>;
+export type ProgramExtension = z.infer<typeof ProgramExtension>;
+export type CountrySeed = z.infer<typeof CountrySeed>;
+export type RegionSeed = z.infer<typeof RegionSeed>;

@@ -27,49 +27,148 @@ CREATE (a)-[r:${type}]->(b)
 SET r = row.props`;
 }
 
-/**
- * Writes the plan in one write transaction: nodes merged on id (properties replaced), every
- * relationship among seed nodes rebuilt, and nodes no longer in the seed removed. Loading the same
- * seed twice gives the same graph; a failure rolls everything back.
- */
-export async function writePlan(driver: Driver, database: string, plan: GraphPlan, logger: Logger): Promise<void> {
-  const session = driver.session({ database, defaultAccessMode: "WRITE" });
-  try {
-    await session.executeWrite(async (tx) => {
-      const ids = plan.nodes.map((n) => n.props.id);
-      logger.info({ step: "nodes", count: plan.nodes.length }, "merging nodes");
-      for (const [key, rows] of group(plan.nodes, (n) => `${n.label}|${n.entity}`)) {
-        const [label, entity] = key.split("|") as [string, string];
-        if (!isSafeName(label)) throw new Error(`unsafe label ${label}`);
-        await run(tx, mergeNodes(label, entity === "true"), rows.map((r) => defined(r.props)));
-      }
+/** One unit of writing: the shared entities, or one document with everything anchored in it. */
+export interface WriteUnit {
+  /** "entities", or the document's folder: documents/<slug>/. */
+  name: string;
+  documentId: string | null;
+  nodes: NodeRow[];
+  rels: RelRow[];
+  passageIds: string[];
+}
 
-      logger.info({ step: "cleanup" }, "removing relationships and nodes no longer in the seed");
-      await tx.run("MATCH (n) WHERE n:Entity OR n:Quantity MATCH (n)-[r]-() DELETE r");
-      await tx.run("MATCH (n) WHERE (n:Entity OR n:Quantity) AND NOT n.id IN $ids DETACH DELETE n", { ids });
-
-      logger.info({ step: "relationships", count: plan.rels.length }, "creating relationships");
-      const quantityIds = new Set(plan.nodes.filter((n) => !n.entity).map((n) => n.props.id));
-      for (const [key, rows] of group(plan.rels, (r) => `${r.type}|${quantityIds.has(r.to) ? Label.Quantity : Label.Entity}`)) {
-        const [type, toKey] = key.split("|") as [string, string];
-        if (!isSafeName(type)) throw new Error(`unsafe relationship type ${type}`);
-        const written = await run(tx, createRels(type, toKey), rows.map(relParams));
-        if (written !== rows.length) throw new Error(`${type}: wrote ${written} of ${rows.length} relationships`);
-      }
-    });
-  } finally {
-    await session.close();
+/** A document whose transaction failed; the others were written. */
+export class DocumentWriteError extends Error {
+  override name = "DocumentWriteError";
+  constructor(readonly failed: Array<{ unit: string; error: Error }>) {
+    super(
+      `${failed.length} document${failed.length === 1 ? "" : "s"} could not be written (the others were); fix and run npm run seed again:\n` +
+        failed.map((f) => `  - ${f.unit}: ${f.error.message}`).join("\n"),
+    );
   }
 }
 
-const BATCH = 1000;
+/** Told as the writing goes: units in order, and each unit's rows as they are written. */
+export interface WriteProgress {
+  start(units: ReadonlyArray<{ name: string; rows: number }>): void;
+  advance(unit: string, rows: number): void;
+  done(unit: string, summary: { nodes: number; rels: number; millis: number; error?: Error }): void;
+}
+
+/**
+ * Splits the plan by where each row is anchored. Entities (people, organisations, places,
+ * programs) are shared: any document may link to them, so they are written first, together.
+ * Everything else belongs to one document: its document node, passages, event, claims and
+ * quantities, and every relationship that has a passage, claim, event or quote of it at one end.
+ */
+export function writeUnits(plan: GraphPlan): WriteUnit[] {
+  const docOf = new Map<string, string>();
+  for (const n of plan.nodes) {
+    if (n.label === Label.Document) docOf.set(n.props.id, n.props.id);
+    if (n.label === Label.Passage) docOf.set(n.props.id, String(n.props.documentId));
+  }
+  for (const n of plan.nodes) if (n.label === Label.Claim) docOf.set(n.props.id, docOf.get(String(n.props.passageId))!);
+  for (const n of plan.nodes) if (n.label === Label.Quantity) docOf.set(n.props.id, docOf.get(String(n.props.claimId))!);
+  for (const r of plan.rels) if (r.type === "DOCUMENTED_BY") docOf.set(r.from, r.to);
+
+  const shared: WriteUnit = { name: "entities", documentId: null, nodes: [], rels: [], passageIds: [] };
+  const units = new Map(plan.documents.map((d) => [d.id, { name: `documents/${d.slug}/`, documentId: d.id, nodes: [], rels: [], passageIds: [] } as WriteUnit]));
+  for (const n of plan.nodes) {
+    const doc = docOf.get(n.props.id);
+    const unit = doc ? units.get(doc)! : shared;
+    unit.nodes.push(n);
+    if (n.label === Label.Passage) unit.passageIds.push(n.props.id);
+  }
+  for (const r of plan.rels) {
+    const doc = (typeof r.props.passageId === "string" ? docOf.get(r.props.passageId) : undefined) ?? docOf.get(r.from) ?? docOf.get(r.to);
+    if (!doc) throw new Error(`${r.props.id}: a relationship anchored in no document`);
+    units.get(doc)!.rels.push(r);
+  }
+  return [shared, ...units.values()];
+}
+
+/** Every relationship anchored in one document: quoted in it, or at one of its passages, claims or event. */
+const DELETE_ANCHORED = [
+  "MATCH ()-[r]->() WHERE r.passageId IN $passageIds DELETE r",
+  "MATCH (p:Passage) WHERE p.id IN $passageIds MATCH (p)-[r]-() DELETE r",
+  "MATCH (c:Claim) WHERE c.passageId IN $passageIds MATCH (c)-[r]-() DELETE r",
+  "MATCH (:Document {id: $documentId})<-[:DOCUMENTED_BY]-(e:Event) MATCH (e)-[r]-() DELETE r",
+  "MATCH (d:Document {id: $documentId})-[r]-() DELETE r",
+];
+
+/**
+ * Writes the plan, which compileSeed has checked whole (a problem anywhere: nothing is written).
+ * First, in one transaction, the shared entities, and the removal of nodes no longer in the seed
+ * and of links quoted from passages no longer in it. Then each document in a transaction of its
+ * own: its nodes merged on id (properties replaced), the relationships anchored in it rebuilt.
+ * Rows go in UNWIND batches of BATCH. A document whose transaction fails is rolled back alone and
+ * named (DocumentWriteError); the others are written. Loading the same seed twice gives the same
+ * graph.
+ */
+export async function writePlan(driver: Driver, database: string, plan: GraphPlan, logger: Logger, progress?: WriteProgress): Promise<void> {
+  const units = writeUnits(plan);
+  const ids = plan.nodes.map((n) => n.props.id);
+  const passageIds = units.flatMap((u) => u.passageIds);
+  const quantityIds = new Set(plan.nodes.filter((n) => !n.entity).map((n) => n.props.id));
+  progress?.start(units.map((u) => ({ name: u.name, rows: u.nodes.length + u.rels.length })));
+  const failed: Array<{ unit: string; error: Error }> = [];
+  const session = driver.session({ database, defaultAccessMode: "WRITE" });
+  try {
+    for (const unit of units) {
+      const started = performance.now();
+      try {
+        await session.executeWrite(async (tx) => {
+          await mergeAll(tx, unit.nodes, (n) => progress?.advance(unit.name, n));
+          if (unit.documentId === null) {
+            logger.info({ unit: unit.name }, "removing nodes and quoted links no longer in the seed");
+            await tx.run("MATCH (n) WHERE (n:Entity OR n:Quantity) AND NOT n.id IN $ids DETACH DELETE n", { ids });
+            await tx.run("MATCH ()-[r]->() WHERE r.passageId IS NOT NULL AND NOT r.passageId IN $passageIds DELETE r", { passageIds });
+            return;
+          }
+          for (const statement of DELETE_ANCHORED) await tx.run(statement, { passageIds: unit.passageIds, documentId: unit.documentId });
+          for (const [key, rows] of group(unit.rels, (r) => `${r.type}|${quantityIds.has(r.to) ? Label.Quantity : Label.Entity}`)) {
+            const [type, toKey] = key.split("|") as [string, string];
+            if (!isSafeName(type)) throw new Error(`unsafe relationship type ${type}`);
+            const written = await run(tx, createRels(type, toKey), rows.map(relParams), (n) => progress?.advance(unit.name, n));
+            if (written !== rows.length) throw new Error(`${type}: wrote ${written} of ${rows.length} relationships`);
+          }
+        });
+        const summary = { nodes: unit.nodes.length, rels: unit.rels.length, millis: Math.round(performance.now() - started) };
+        logger.info({ unit: unit.name, ...summary }, "written");
+        progress?.done(unit.name, summary);
+      } catch (error) {
+        const e = error instanceof Error ? error : new Error(String(error));
+        progress?.done(unit.name, { nodes: 0, rels: 0, millis: Math.round(performance.now() - started), error: e });
+        // Documents link to the shared entities: without them, writing documents is pointless.
+        if (unit.documentId === null) throw e;
+        failed.push({ unit: unit.name, error: e });
+      }
+    }
+  } finally {
+    await session.close();
+  }
+  if (failed.length > 0) throw new DocumentWriteError(failed);
+}
+
+async function mergeAll(tx: ManagedTransaction, nodes: NodeRow[], advance: (rows: number) => void): Promise<void> {
+  for (const [key, rows] of group(nodes, (n) => `${n.label}|${n.entity}`)) {
+    const [label, entity] = key.split("|") as [string, string];
+    if (!isSafeName(label)) throw new Error(`unsafe label ${label}`);
+    await run(tx, mergeNodes(label, entity === "true"), rows.map((r) => defined(r.props)), advance);
+  }
+}
+
+/** Rows per UNWIND statement. */
+export const BATCH = 5000;
 
 /** Runs an UNWIND query in batches; returns the relationships it created. */
-async function run(tx: ManagedTransaction, cypher: string, rows: unknown[]): Promise<number> {
+async function run(tx: ManagedTransaction, cypher: string, rows: unknown[], advance: (rows: number) => void = () => {}): Promise<number> {
   let created = 0;
   for (let i = 0; i < rows.length; i += BATCH) {
-    const result = await tx.run(cypher, { rows: rows.slice(i, i + BATCH) });
+    const batch = rows.slice(i, i + BATCH);
+    const result = await tx.run(cypher, { rows: batch });
     created += result.summary.counters.updates().relationshipsCreated;
+    advance(batch.length);
   }
   return created;
 }
@@ -87,7 +186,9 @@ function group<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), item]);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
   }
   return groups;
 }

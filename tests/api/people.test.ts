@@ -100,7 +100,7 @@ describe("people and what they referenced", () => {
     expect(passages.totalCount).toBeGreaterThan(2);
     expect(passages.pageInfo.hasNextPage).toBe(true);
     expect(passages.edges.every((e: any) => e.node.speaker.id === "person:yerzhan-ashykbayev")).toBe(true);
-    expect(claims.edges.map((e: any) => e.node.id)).toContain("claim:kz-hard-political-decisions");
+    expect(claims.edges.map((e: any) => e.node.id)).toContain("claim:decision-sanctioned-nazarbayev-authorized-tokayev");
     expect(claims.totalCount).toBeGreaterThan(3);
   });
 

@@ -81,4 +81,73 @@ describe("search", () => {
     const res = await server.gql(SEARCH, { q: "Kazakhstan", first: server.config.MAX_PAGE_SIZE + 1 });
     expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
+
+  it.each([
+    ["UNICEF", "org:unicef"],
+    ["ICRC", "org:icrc"],
+    ["OSCE", "org:osce"],
+    ["UNOCT", "org:unoct"],
+    ["unicef", "org:unicef"],
+    ["United Nations Children's Fund", "org:unicef"],
+  ])("puts the organisation named %j first among every type", async (q, id) => {
+    const res = await server.gql(SEARCH, { q, first: 5 });
+    expect(res.body.errors).toBeUndefined();
+    const hits = res.body.data.search;
+    expect(hits[0].node.id).toBe(id);
+    expect(hits.filter((h: any) => h.node.id === id)).toHaveLength(1);
+    // Claims and passages that contain the word follow.
+    expect(hits.slice(1).some((h: any) => ["CLAIM", "PASSAGE"].includes(h.type))).toBe(true);
+    const scores = hits.map((h: any) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it.each(["Kazakhstan’s", "Kazakhstan's", "kazakhstan's"])("finds Kazakhstan for the possessive %j, first", async (q) => {
+    const res = await server.gql(SEARCH, { q, first: 10 });
+    expect(res.body.errors).toBeUndefined();
+    const hits = res.body.data.search;
+    expect(hits[0].node.id).toBe("country:KZ");
+    // The words as the text writes them are found too.
+    expect(hits.some((h: any) => /«Kazakhstan»’s/.test(h.snippet ?? ""))).toBe(true);
+  });
+
+  it.each(["Stevan:Weine", "title:Weine", "name:Weine"])("reads %j as words, not a field", async (q) => {
+    const res = await server.gql(SEARCH, { q, types: ["PERSON"] });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.search.map((h: any) => h.node.id)).toContain("person:stevan-weine");
+  });
+
+  const SPOKEN = `query ($q: String!, $speakerId: ID, $types: [EntityType!]) {
+    search(query: $q, speakerId: $speakerId, types: $types, first: 100) { type node { id ... on Passage { said: speaker { id } } ... on Claim { made: speaker { id } } } document { id } }
+  }`;
+
+  it("keeps only one speaker's passages and claims with speakerId", async () => {
+    const all = await server.gql(SPOKEN, { q: "UNICEF" });
+    const weine = await server.gql(SPOKEN, { q: "UNICEF", speakerId: "person:stevan-weine" });
+    expect(weine.body.errors).toBeUndefined();
+    const hits = weine.body.data.search;
+    expect(hits.length).toBeGreaterThan(0);
+    const speakerOf = (h: any) => (h.node.said ?? h.node.made)?.id;
+    for (const h of hits) {
+      expect(["PASSAGE", "CLAIM"]).toContain(h.type);
+      expect(speakerOf(h)).toBe("person:stevan-weine");
+    }
+    // Others' words about UNICEF were there before the filter.
+    const speakers = new Set(all.body.data.search.filter(speakerOf).map(speakerOf));
+    expect(speakers.size).toBeGreaterThan(1);
+    // Types outside a speaker's words give nothing; a malformed id is refused.
+    const orgs = await server.gql(SPOKEN, { q: "UNICEF", speakerId: "person:stevan-weine", types: ["ORGANISATION"] });
+    expect(orgs.body.data.search).toEqual([]);
+    const bad = await server.gql(SPOKEN, { q: "UNICEF", speakerId: "not an id" });
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("says which document a hit's words are in", async () => {
+    const res = await server.gql(SPOKEN, { q: "UNICEF" });
+    expect(res.body.errors).toBeUndefined();
+    for (const h of res.body.data.search) {
+      if (h.type === "PASSAGE" || h.type === "CLAIM") expect(h.document).toEqual({ id: "document:zhusan-2021-01-08" });
+      if (h.type === "ORGANISATION") expect(h.document).toBeNull();
+    }
+    expect(res.body.data.search.some((h: any) => h.type === "CLAIM")).toBe(true);
+  });
 });

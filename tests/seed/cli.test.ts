@@ -36,6 +36,8 @@ describe("the seed command", () => {
     const result = await seedCli(["--dir", SEED_DIR]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Nodes by label:[\s\S]*Person\s+10\n/);
+    // A summary line per document (and one for the shared entities), before the totals.
+    expect(result.stdout).toMatch(/^entities: \d+ nodes, 0 relationships in \d+ ms\ndocuments\/zhusan-2021-01-08\/: \d+ nodes, 906 relationships in \d+ ms\n/m);
     expect(result.stdout).toMatch(/Relationships by type:[\s\S]*MENTIONS\s+\d+/);
     expect(await graphFingerprint(driver)).toEqual(original);
   });
@@ -49,8 +51,8 @@ describe("the seed command", () => {
   it("exits 2 on a broken seed, listing every problem with file:line, and leaves the graph untouched", async () => {
     const copy = await seedCopy();
     try {
-      await copy.edit("claims.yaml", "speaker: person:stevan-weine", "speaker: person:nobody");
-      await copy.edit("organisations.yaml", "kind: INTERGOVERNMENTAL", "kind: CHARITY");
+      await copy.edit("documents/zhusan-2021-01-08/claims.yaml", "speaker: person:stevan-weine", "speaker: person:nobody");
+      await copy.edit("entities/organisations.yaml", "kind: INTERGOVERNMENTAL", "kind: CHARITY");
       const result = await seedCli(["--dir", copy.dir]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/The seed has 2 problems; nothing was written/);

@@ -33,8 +33,8 @@ describe("the seed loader", () => {
   it("applies a changed seed: edits update, removed entries disappear, nothing else moves", async () => {
     const copy = await seedCopy();
     try {
-      await copy.edit("organisations.yaml", "name: United Nations Children's Fund", "name: UNICEF (renamed)");
-      await copy.edit("claims.yaml", /\n- id: claim:tucker-[\s\S]*?(?=\n- id: )/, "");
+      await copy.edit("entities/organisations.yaml", "name: United Nations Children's Fund", "name: UNICEF (renamed)");
+      await copy.edit("documents/zhusan-2021-01-08/claims.yaml", /\n- id: claim:tucker-[\s\S]*?(?=\n- id: )/, "");
       await load(copy.dir);
       const { records } = await driver.executeQuery(
         "MATCH (o:Organisation {id: 'org:unicef'}) RETURN o.name AS name, COUNT { MATCH (c:Claim) WHERE c.id STARTS WITH 'claim:tucker-' } AS tuckerClaims, COUNT { MATCH (q:Quantity) WHERE q.claimId STARTS WITH 'claim:tucker-' } AS tuckerQuantities",
@@ -70,48 +70,48 @@ describe("the seed loader", () => {
     };
 
     it("a quote that is not in the text", async () => {
-      const error = await refused((c) => c.edit("claims.yaml", "we repatriated over 700 nationals", "we repatriated over 7000 nationals"));
+      const error = await refused((c) => c.edit("documents/zhusan-2021-01-08/claims.yaml", "we repatriated over 700 nationals", "we repatriated over 7000 nationals"));
       expect(error.problems).toHaveLength(1);
-      expect(error.problems[0]).toMatchObject({ file: "claims.yaml", field: "quote" });
+      expect(error.problems[0]).toMatchObject({ file: "documents/zhusan-2021-01-08/claims.yaml", field: "quote" });
       expect(error.problems[0]!.line).toBeGreaterThan(1);
       expect(error.problems[0]!.entry).toMatch(/^claim:/);
       expect(error.message).toMatch(/claims\.yaml:\d+:\d+ claim:\S+ quote: quote not found verbatim/);
     });
 
     it("a straight apostrophe where the text has a curly one, with a hint", async () => {
-      const error = await refused((c) => c.edit("people.yaml", "Atlantic Council’s Eurasia Center\"", "Atlantic Council's Eurasia Center\""));
+      const error = await refused((c) => c.edit("documents/zhusan-2021-01-08/people.yaml", "Atlantic Council’s Eurasia Center\"", "Atlantic Council's Eurasia Center\""));
       expect(error.message).toMatch(/different quotes, dashes or spaces/);
     });
 
     it("a reference to an id that does not exist", async () => {
-      const error = await refused((c) => c.edit("programs.yaml", /participant: org:unicef/, "participant: org:unicefx"));
-      expect(error.problems[0]).toMatchObject({ file: "programs.yaml", entry: expect.stringMatching(/^program:/), field: expect.stringMatching(/^participants\[\d+\]\.participant$/) });
+      const error = await refused((c) => c.edit("documents/zhusan-2021-01-08/programs.yaml", /participant: org:unicef/, "participant: org:unicefx"));
+      expect(error.problems[0]).toMatchObject({ file: "documents/zhusan-2021-01-08/programs.yaml", entry: expect.stringMatching(/^program:/), field: expect.stringMatching(/^participants\[\d+\]\.participant$/) });
       expect(error.problems[0]!.message).toMatch(/org:unicefx, which is not defined/);
     });
 
     it("a duplicate id", async () => {
-      const error = await refused((c) => c.edit("organisations.yaml", "- id: org:osce", "- id: org:icrc"));
-      expect(error.problems.some((p) => p.file === "organisations.yaml" && /duplicate id org:icrc \(first defined in organisations\.yaml:\d+\)/.test(p.message))).toBe(true);
+      const error = await refused((c) => c.edit("entities/organisations.yaml", "- id: org:osce", "- id: org:icrc"));
+      expect(error.problems.some((p) => p.file === "entities/organisations.yaml" && /duplicate id org:icrc \(first defined in entities\/organisations\.yaml:\d+\)/.test(p.message))).toBe(true);
     });
 
     it("a field of the wrong kind, and an unknown field, all reported at once", async () => {
       const error = await refused(async (c) => {
-        await c.edit("organisations.yaml", "kind: INTERGOVERNMENTAL", "kind: CHARITY");
-        await c.edit("people.yaml", "honorific: Ambassador", "honorifc: Ambassador");
+        await c.edit("entities/organisations.yaml", "kind: INTERGOVERNMENTAL", "kind: CHARITY");
+        await c.edit("documents/zhusan-2021-01-08/people.yaml", "honorific: Ambassador", "honorifc: Ambassador");
       });
-      expect(error.problems.map((p) => `${p.file} ${p.field}`)).toEqual(expect.arrayContaining(["organisations.yaml kind", "people.yaml honorifc"]));
+      expect(error.problems.map((p) => `${p.file} ${p.field}`)).toEqual(expect.arrayContaining(["entities/organisations.yaml kind", "documents/zhusan-2021-01-08/people.yaml honorifc"]));
       expect(error.problems.length).toBeGreaterThanOrEqual(2);
     });
 
     it("a YAML syntax error, with its line", async () => {
-      const error = await refused((c) => c.edit("places.yaml", "countries:", "countries: [\n"));
-      expect(error.problems[0]).toMatchObject({ file: "places.yaml", line: expect.any(Number) });
+      const error = await refused((c) => c.edit("entities/places.yaml", "countries:", "countries: [\n"));
+      expect(error.problems[0]).toMatchObject({ file: "entities/places.yaml", line: expect.any(Number) });
       expect(error.problems[0]!.message).toMatch(/^YAML:/);
     });
 
     it("a claim attributed to someone other than the speaker of its passage", async () => {
-      const error = await refused((c) => c.edit("claims.yaml", /speaker: person:christopher-harnisch/, "speaker: person:noah-tucker"));
-      expect(error.problems[0]).toMatchObject({ file: "claims.yaml", field: "speaker" });
+      const error = await refused((c) => c.edit("documents/zhusan-2021-01-08/claims.yaml", /speaker: person:christopher-harnisch/, "speaker: person:noah-tucker"));
+      expect(error.problems[0]).toMatchObject({ file: "documents/zhusan-2021-01-08/claims.yaml", field: "speaker" });
       expect(error.problems[0]!.message).toMatch(/christopher-harnisch's turn/);
     });
   });

@@ -7,7 +7,11 @@ export class Document extends Node {
   @Field(() => String, { nullable: true })
   title!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Where the document is published." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Null: the text gives no address for the document itself.",
+    deprecationReason: "The only link the text gives is the recording's (\"The link to the recording\"): use Event.recordingUrl.",
+  })
   url!: string | null;
 
   @Field(() => String, { description: "The full text, byte for byte as published (offsets are UTF-16 code units into it)." })

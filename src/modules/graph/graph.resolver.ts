@@ -21,7 +21,7 @@ function boundedInt(value: number | null | undefined, fallback: number, min: num
 const ENTITY_GRAPH =
   "The entity graph: people, organisations, countries, regions, programs, events and claims, linked by SPOKE_AT, HOSTED, " +
   "AFFILIATED_WITH, PART_OF, BASED_IN, IN_REGION, IN_COUNTRY, MADE, ABOUT and the program roles (RUNS, SUPPORTS, FUNDS, " +
-  "PARTNERS_IN, AUTHORIZED, BENEFITS, OPERATES_IN). Passages, documents and mentions are left out so entities stay readable.";
+  "PARTNERS_IN, AUTHORIZED, BENEFITS, INTRODUCED, OPERATES_IN). Passages, documents and mentions are left out so entities stay readable.";
 
 @Resolver()
 export class GraphResolver {

@@ -23,7 +23,7 @@ export class ProgramConnection extends Connection(Program, "Program") {}
 
 @ObjectType({ description: "Who takes part in a program, and how, with the words of the document that say so." })
 export class ProgramParticipation {
-  @Field(() => String, { description: "RUNS | SUPPORTS | FUNDS | PARTNERS_IN | AUTHORIZED | BENEFITS, or OPERATES_IN for a place the program operates in." })
+  @Field(() => String, { description: "RUNS | SUPPORTS | FUNDS | PARTNERS_IN | AUTHORIZED | BENEFITS | INTRODUCED, or OPERATES_IN for a place the program operates in." })
   role!: string;
 
   @Field(() => Program)

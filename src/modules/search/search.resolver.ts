@@ -1,22 +1,30 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../data/context.js";
+import { Label } from "../../graph/model.js";
 import { badInput } from "../../shared/errors.js";
+import { assertOptionalId } from "../../shared/ids.js";
 import { pageSize } from "../../shared/paging.js";
 import { EntityType, LABEL_OF } from "../common/entity-type.js";
-import { searchTerms, toLuceneQuery } from "./lucene.js";
+import { ofType } from "../common/entity.js";
+import type { Document } from "../document/document.type.js";
+import { asName, searchTerms, searchWords, toLuceneQuery } from "./lucene.js";
 import { snippetFor } from "./snippet.js";
 import { SearchHit } from "./search.type.js";
-import { searchNodes } from "./search.repository.js";
+import { entitiesNamed, searchNodes } from "./search.repository.js";
 
 /** Longest search text accepted. */
 export const MAX_SEARCH_LENGTH = 200;
+
+/** Only a speaker's words can be restricted to a speaker. */
+const SPOKEN: string[] = [Label.Passage, Label.Claim];
 
 @Resolver()
 export class SearchResolver {
   @Query(() => [SearchHit], {
     description:
       "Full-text search over names, aliases, acronyms, demonyms, program descriptions, claims and passages; best first. " +
-      "Any text is searched as plain words (operators and wildcards are not interpreted). " +
+      "An entity whose name, acronym or alias is exactly the text (case and a possessive 's aside) comes first. " +
+      "Any text is searched as plain words (operators, field names and wildcards are not interpreted; a colon separates words). " +
       `Empty text, or more than ${MAX_SEARCH_LENGTH} characters, is refused with BAD_USER_INPUT.`,
   })
   async search(
@@ -24,14 +32,29 @@ export class SearchResolver {
     @Arg("query", () => String) query: string,
     @Arg("types", () => [EntityType], { nullable: true, description: "Only these types; absent or empty means every type." }) types?: EntityType[],
     @Arg("first", () => Int, { nullable: true, description: "Most hits; DEFAULT_PAGE_SIZE when absent, at most MAX_PAGE_SIZE." }) first?: number,
+    @Arg("speakerId", () => ID, {
+      nullable: true,
+      description: "Only this person's words: the passages they said and the claims they made (other types are left out).",
+    })
+    speakerId?: string | null,
   ): Promise<SearchHit[]> {
     if (query.trim().length === 0) throw badInput("\"query\" is empty; type at least one word.", "query");
     if (query.length > MAX_SEARCH_LENGTH) throw badInput(`"query" is longer than ${MAX_SEARCH_LENGTH} characters.`, "query");
+    const speaker = assertOptionalId(speakerId, "speakerId");
     const limit = pageSize(first, ctx.config);
+    if (searchWords(query).length === 0) return [];
     const lucene = toLuceneQuery(query);
-    const labels = types && types.length > 0 ? types.map((t) => LABEL_OF[t]) : null;
+    let labels = types && types.length > 0 ? types.map((t) => LABEL_OF[t] as string) : null;
+    if (speaker) labels = (labels ?? SPOKEN).filter((l) => SPOKEN.includes(l));
+    if (labels && labels.length === 0) return [];
     const terms = searchTerms(query);
-    const hits = await searchNodes(ctx.db, lucene, labels, limit);
-    return hits.map(({ entity, score }) => ({ node: entity, type: entity.type, score, snippet: snippetFor(entity, terms) }));
+    const hits = await searchNodes(ctx.db, lucene, labels, limit, speaker);
+    // What the user named comes first, whatever the index scores it (claims repeat a name more often).
+    const named = speaker ? [] : await entitiesNamed(ctx.db, asName(query), labels, limit);
+    const top = hits[0]?.score ?? 0;
+    const exact = named.map((entity) => ({ entity, score: Math.max(top, hits.find((h) => h.entity.id === entity.id)?.score ?? 0), document: null }));
+    const namedIds = new Set(named.map((e) => e.id));
+    const ranked = [...exact, ...hits.filter((h) => !namedIds.has(h.entity.id))].slice(0, limit);
+    return ranked.map(({ entity, score, document }) => ({ node: entity, type: entity.type, score, snippet: snippetFor(entity, terms), document: ofType<Document>(document, "Document") }));
   }
 }

@@ -1,10 +1,17 @@
-/** A paragraph of the document, with the person whose turn it belongs to (null: no speaker). */
+/**
+ * SPEECH: a speaker's own words. EDITORIAL: the write-up's words (the introduction, headings, and a
+ * line that opens a turn by describing the speaker, "YERZHAN ASHYKBAYEV covered …").
+ */
+export type PassageKind = "SPEECH" | "EDITORIAL";
+
+/** A paragraph of the document, with the person whose words it is (null: no speaker). */
 export interface PassageSpan {
   ordinal: number;
   start: number;
   end: number;
   text: string;
   speakerId: string | null;
+  kind: PassageKind;
 }
 
 export interface TurnMarker {
@@ -23,7 +30,9 @@ const HAS_WORDS = /[\p{L}\p{N}]/u;
  *
  * Speakers: a paragraph that opens with a turn marker ("  1. NOAH TUCKER: …", "AMBASSADOR JOHN
  * HERBST: …") starts that person's turn, which runs until the next marker. Paragraphs before the
- * first marker (the introduction) belong to no speaker.
+ * first marker (the introduction) belong to no speaker. A marker followed by words about the speaker
+ * rather than a colon ("YERZHAN ASHYKBAYEV covered the procedures …") is the editor's summary: that
+ * paragraph is EDITORIAL with no speaker, and the turn starts with the next paragraph.
  */
 export function splitPassages(text: string, turns: readonly TurnMarker[]): PassageSpan[] {
   const passages: PassageSpan[] = [];
@@ -40,8 +49,13 @@ export function splitPassages(text: string, turns: readonly TurnMarker[]): Passa
     paraStart = -1;
     if (!HAS_WORDS.test(trimmed)) return;
     const marker = turns.find((t) => opensTurn(trimmed, t.label));
-    if (marker) speakerId = marker.personId;
-    passages.push({ ordinal: passages.length + 1, start, end: start + trimmed.length, text: trimmed, speakerId });
+    let kind: PassageKind = speakerId ? "SPEECH" : "EDITORIAL";
+    if (marker) {
+      speakerId = marker.personId;
+      kind = describesSpeaker(trimmed, marker.label) ? "EDITORIAL" : "SPEECH";
+    }
+    const saidBy = kind === "SPEECH" ? speakerId : null;
+    passages.push({ ordinal: passages.length + 1, start, end: start + trimmed.length, text: trimmed, speakerId: saidBy, kind });
   };
 
   while (lineStart <= text.length) {
@@ -63,8 +77,18 @@ export function splitPassages(text: string, turns: readonly TurnMarker[]): Passa
 
 /** "1. NOAH TUCKER: …", "NOAH TUCKER covered …", "AMBASSADOR JOHN HERBST: …" */
 function opensTurn(paragraph: string, label: string): boolean {
-  const body = paragraph.replace(/^\d+\.[\s\u00A0]*/, "");
+  const body = withoutNumber(paragraph);
   if (!body.startsWith(label)) return false;
   const next = body.charAt(label.length);
   return next === "" || next === ":" || /[\s\u00A0]/.test(next);
+}
+
+function withoutNumber(paragraph: string): string {
+  return paragraph.replace(/^\d+\.[\s\u00A0]*/, "");
+}
+
+/** "YERZHAN ASHYKBAYEV covered …": the label runs into a sentence about the speaker, no colon. */
+function describesSpeaker(paragraph: string, label: string): boolean {
+  const rest = withoutNumber(paragraph).slice(label.length);
+  return rest.trim().length > 0 && !rest.startsWith(":");
 }
