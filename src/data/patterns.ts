@@ -1,6 +1,6 @@
 import Cypher from "@neo4j/cypher-builder";
 import { pageSize } from "../shared/paging.js";
-import { nodeOf, relation, value, type ArgsCheck, type RelationSource, type Scope, type ValueSource } from "./source.js";
+import { connection, nodeOf, relation, value, type ArgsCheck, type ConnectionSource, type RelationSource, type Scope, type ValueSource } from "./source.js";
 
 /** A sort: expressions, ascending unless marked DESC. */
 export type Sort = Array<Cypher.Expr | [Cypher.Expr, "ASC" | "DESC"]>;
@@ -9,6 +9,17 @@ export type Sort = Array<Cypher.Expr | [Cypher.Expr, "ASC" | "DESC"]>;
 export const byNameId = (n: Cypher.Node): Cypher.Expr[] => [n.property("name"), n.property("id")];
 /** Lists in document order: by offset, then id. */
 export const byStartId = (n: Cypher.Node): Cypher.Expr[] => [n.property("start"), n.property("id")];
+
+/** Every node of a label, as a connection in `order` (a root list: `countries`, `people`, …). */
+export function everyNode(label: string, order: (n: Cypher.Node) => Cypher.Expr[]): ConnectionSource {
+  return connection({
+    match: () => {
+      const n = new Cypher.Node();
+      return { pattern: new Cypher.Pattern(n, { labels: [label] }), node: n };
+    },
+    order,
+  });
+}
 
 /** A relationship type or several (`RUNS|SUPPORTS`), escaped by the builder. */
 export const types = (...names: string[]) => (names.length === 1 ? names[0]! : Cypher.labelExpr.or(...names));

@@ -3,7 +3,7 @@ import { Label, RelType } from "../../graph/model.js";
 import { byStartId, neighbours, properties } from "../../data/patterns.js";
 import { assertOptionalId } from "../../shared/ids.js";
 import { badInput } from "../../shared/errors.js";
-import { connection, nodeById, nodeOf, relation, value, type Sources } from "../../data/source.js";
+import { connection, nodeOf, relation, value, type Sources } from "../../data/source.js";
 
 /** The `quantity` argument, checked: a range (min ≤ max) and unit words, lower-cased. */
 function quantityFilter(given: { min?: number | null; max?: number | null; unit?: string | null } | null | undefined) {

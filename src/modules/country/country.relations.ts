@@ -1,7 +1,6 @@
-import Cypher from "@neo4j/cypher-builder";
 import { Label, RelType } from "../../graph/model.js";
-import { byNameId, neighbours } from "../../data/patterns.js";
-import { connection, nodeById, type Sources } from "../../data/source.js";
+import { byNameId, everyNode, neighbours } from "../../data/patterns.js";
+import { nodeById, type Sources } from "../../data/source.js";
 import { references } from "../person/person.relations.js";
 import { programsOf } from "../program/program.relations.js";
 
@@ -9,20 +8,8 @@ import { programsOf } from "../program/program.relations.js";
 export const countryRelations: Sources = {
   Query: {
     country: nodeById(Label.Country),
-    countries: connection({
-      match: () => {
-        const n = new Cypher.Node();
-        return { pattern: new Cypher.Pattern(n, { labels: [Label.Country] }), node: n };
-      },
-      order: byNameId,
-    }),
-    regions: connection({
-      match: () => {
-        const n = new Cypher.Node();
-        return { pattern: new Cypher.Pattern(n, { labels: [Label.Region] }), node: n };
-      },
-      order: byNameId,
-    }),
+    countries: everyNode(Label.Country, byNameId),
+    regions: everyNode(Label.Region, byNameId),
   },
   Country: {
     programs: programsOf,

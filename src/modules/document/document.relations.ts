@@ -1,19 +1,13 @@
 import Cypher from "@neo4j/cypher-builder";
 import { Label, RelType } from "../../graph/model.js";
-import { byStartId } from "../../data/patterns.js";
+import { byStartId, everyNode } from "../../data/patterns.js";
 import { connection, nodeById, nodeOf, type Sources } from "../../data/source.js";
 
 /** How documents are read (see data/source.ts). */
 export const documentRelations: Sources = {
   Query: {
     document: nodeById(Label.Document),
-    documents: connection({
-      match: () => {
-        const n = new Cypher.Node();
-        return { pattern: new Cypher.Pattern(n, { labels: [Label.Document] }), node: n };
-      },
-      order: (n) => [n.property("id")],
-    }),
+    documents: everyNode(Label.Document, (n) => [n.property("id")]),
   },
   Document: {
     passages: connection({

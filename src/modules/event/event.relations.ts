@@ -1,19 +1,13 @@
 import Cypher from "@neo4j/cypher-builder";
 import { Label, RelType } from "../../graph/model.js";
-import { neighbours } from "../../data/patterns.js";
-import { connection, nodeOf, object, relation, value, type Sources } from "../../data/source.js";
+import { everyNode, neighbours } from "../../data/patterns.js";
+import { nodeOf, object, relation, value, type Sources } from "../../data/source.js";
 
 /** How events are read (see data/source.ts). */
 export const eventRelations: Sources = {
   Query: {
-    events: connection({
-      match: () => {
-        const n = new Cypher.Node();
-        return { pattern: new Cypher.Pattern(n, { labels: [Label.Event] }), node: n };
-      },
-      // By date as ISO text, so a Date or a string property sorts the same, then id.
-      order: (n) => [Cypher.toString(n.property("date")), n.property("id")],
-    }),
+    // By date as ISO text, so a Date or a string property sorts the same, then id.
+    events: everyNode(Label.Event, (n) => [Cypher.toString(n.property("date")), n.property("id")]),
   },
   Event: {
     date: value((s) => Cypher.toString(nodeOf(s).property("date"))),

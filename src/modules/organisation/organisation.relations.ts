@@ -1,7 +1,6 @@
-import Cypher from "@neo4j/cypher-builder";
 import { Label, RelType } from "../../graph/model.js";
-import { byNameId, neighbours } from "../../data/patterns.js";
-import { connection, nodeById, type Sources } from "../../data/source.js";
+import { byNameId, everyNode, neighbours } from "../../data/patterns.js";
+import { nodeById, type Sources } from "../../data/source.js";
 import { references } from "../person/person.relations.js";
 import { programsOf } from "../program/program.relations.js";
 
@@ -9,13 +8,7 @@ import { programsOf } from "../program/program.relations.js";
 export const organisationRelations: Sources = {
   Query: {
     organisation: nodeById(Label.Organisation),
-    organisations: connection({
-      match: () => {
-        const n = new Cypher.Node();
-        return { pattern: new Cypher.Pattern(n, { labels: [Label.Organisation] }), node: n };
-      },
-      order: byNameId,
-    }),
+    organisations: everyNode(Label.Organisation, byNameId),
   },
   Organisation: {
     parent: neighbours({ type: RelType.PART_OF, direction: "out", label: Label.Organisation, one: true }),

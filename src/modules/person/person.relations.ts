@@ -1,6 +1,6 @@
 import Cypher from "@neo4j/cypher-builder";
 import { Label, RelType } from "../../graph/model.js";
-import { byNameId, byStartId, mentionsOf, neighbours, quoteOf } from "../../data/patterns.js";
+import { byNameId, byStartId, everyNode, mentionsOf, neighbours, quoteOf } from "../../data/patterns.js";
 import { assertOptionalId } from "../../shared/ids.js";
 import { connection, nodeById, nodeOf, object, relation, value, type RelationSource, type Scope, type Sources } from "../../data/source.js";
 
@@ -53,13 +53,7 @@ function referenceFields(field: string) {
 export const personRelations: Sources = {
   Query: {
     person: nodeById(Label.Person),
-    people: connection({
-      match: () => {
-        const n = new Cypher.Node();
-        return { pattern: new Cypher.Pattern(n, { labels: [Label.Person] }), node: n };
-      },
-      order: byNameId,
-    }),
+    people: everyNode(Label.Person, byNameId),
     speakers: connection({
       match: () => {
         const n = new Cypher.Node();

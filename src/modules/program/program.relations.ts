@@ -1,7 +1,7 @@
 import Cypher from "@neo4j/cypher-builder";
 import { Label, OPERATES_IN, PARTICIPANT_ROLES, PROGRAM_ROLES } from "../../graph/model.js";
-import { byNameId, mentionsOf, quoteOf, types } from "../../data/patterns.js";
-import { connection, nodeById, nodeOf, object, relation, value, type RelationSource, type Sources } from "../../data/source.js";
+import { byNameId, everyNode, mentionsOf, quoteOf, types } from "../../data/patterns.js";
+import { nodeById, nodeOf, object, relation, value, type RelationSource, type Sources } from "../../data/source.js";
 import { claimsAbout } from "../claim/claim.relations.js";
 
 /** Participations ordered by role as PROGRAM_ROLES lists them (RUNS first). */
@@ -46,13 +46,7 @@ export const programsOf = participations(false);
 export const programRelations: Sources = {
   Query: {
     program: nodeById(Label.Program),
-    programs: connection({
-      match: () => {
-        const n = new Cypher.Node();
-        return { pattern: new Cypher.Pattern(n, { labels: [Label.Program] }), node: n };
-      },
-      order: byNameId,
-    }),
+    programs: everyNode(Label.Program, byNameId),
   },
   Program: {
     participants: participations(true),
