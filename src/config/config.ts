@@ -49,6 +49,11 @@ const Env = z.object({
    * against.
    */
   READ_PLANNER: z.enum(["on", "off"]).default("on"),
+  /**
+   * `true`: unexpected errors show their real message and every error its stack trace in responses,
+   * for debugging. Off by default in every NODE_ENV: clients see a fixed message and the request id.
+   */
+  EXPOSE_ERRORS: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
   /** Seconds to let in-flight requests finish on SIGINT/SIGTERM. */
   SHUTDOWN_GRACE: z.coerce.number().positive().default(10),
 });

@@ -11,7 +11,11 @@ import type { Logger } from "../shared/logger.js";
 import { formatError } from "./format-error.js";
 import { createContext, type Context } from "./context.js";
 import { createSchema, type SchemaExtension } from "./schema.js";
-import { armorProtection, costLimitPlugin } from "./limits.js";
+import { armorProtection, costLimitPlugin, parseOptions, tokenLimitPlugin } from "./limits.js";
+import { KnownOperationTypes } from "./operation-types.js";
+import { httpStatusPlugin } from "./http-status.js";
+import { graphqlHttpGuards } from "./http-guards.js";
+import { requestScope } from "./request-scope.js";
 import { explorerRoutes } from "./explorer.js";
 import { exportRoutes } from "./export-routes.js";
 import { httpErrorHandler } from "./http-errors.js";
@@ -39,7 +43,7 @@ export interface App {
  */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { driver, config, logger } = deps;
-  const exposeDetails = config.NODE_ENV === "development";
+  const exposeErrors = config.EXPOSE_ERRORS;
   const { schema, model } = await createSchema(deps.schemaExtension);
   const app = express();
   const httpServer = http.createServer(app);
@@ -47,27 +51,24 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const apollo = new ApolloServer<Context>({
     schema,
-    csrfPrevention: true,
+    // Replaced by graphqlHttpGuards (JSON-only POST bodies, GETs that ask for GraphQL): see there.
+    csrfPrevention: false,
     introspection: true,
-    includeStacktraceInErrorResponses: exposeDetails,
-    validationRules: armor.validationRules,
+    includeStacktraceInErrorResponses: exposeErrors,
+    parseOptions: parseOptions(config),
+    validationRules: [KnownOperationTypes, ...armor.validationRules],
     allowBatchedHttpRequests: false,
-    formatError: (formatted, error) => formatError(formatted, error, exposeDetails),
+    formatError: (formatted, error) => formatError(formatted, error, { exposeErrors, logger }),
     plugins: [
       // Armor is typed against the CommonJS build of @apollo/server; the plugins are the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE * 1000 }),
+      tokenLimitPlugin(config),
       costLimitPlugin(schema, config),
+      httpStatusPlugin(),
       {
         async requestDidStart() {
           return {
-            async didEncounterErrors({ errors, contextValue }) {
-              for (const error of errors) {
-                if (!error.extensions?.code || error.extensions.code === "INTERNAL_SERVER_ERROR") {
-                  contextValue.logger.error({ err: error.originalError ?? error }, "unexpected error");
-                }
-              }
-            },
             async willSendResponse({ contextValue, response }) {
               const { count, millis } = contextValue.db.stats;
               // Standard header, so browsers' dev tools and benchmarks see the database work per
@@ -98,6 +99,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
     }),
   );
+  app.use((req, _res, next) => requestScope.run({ requestId: String(req.id) }, next));
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -116,6 +118,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   app.use(
     "/graphql",
+    graphqlHttpGuards(),
     express.json({ limit: "100kb" }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext({ ...deps, model }, String(req.id)),

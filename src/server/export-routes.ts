@@ -66,7 +66,7 @@ export function exportRoutes(deps: { driver: Driver; config: Config; logger: Log
       }
       // The GraphQL API's error shaping, so a download fails the way a query would.
       const given = error instanceof GraphQLError ? error : null;
-      const shaped = formatError({ message: error instanceof Error ? error.message : String(error), extensions: given?.extensions }, error, deps.config.NODE_ENV === "development");
+      const shaped = formatError({ message: error instanceof Error ? error.message : String(error), extensions: given?.extensions }, error, { exposeErrors: deps.config.EXPOSE_ERRORS });
       const code = String(shaped.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
       if (code === ErrorCode.INTERNAL_SERVER_ERROR) deps.logger.error({ err: error, requestId }, "export failed");
       res.status(STATUS[code] ?? 500).json({ code, message: shaped.message });

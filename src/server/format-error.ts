@@ -3,8 +3,39 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { Neo4jError } from "neo4j-driver";
 import { Neo4jUnavailableError } from "../db/errors.js";
 import { ErrorCode } from "../shared/errors.js";
+import type { Logger } from "../shared/logger.js";
+import { isLimitRejection } from "./limits.js";
+import { currentRequestId } from "./request-scope.js";
 
-const KNOWN = new Set<string>(Object.values(ErrorCode));
+export interface FormatErrorOptions {
+  /** EXPOSE_ERRORS: the real message and stack of unexpected errors in responses (never by default). */
+  exposeErrors: boolean;
+  /** Where unexpected errors are logged, with their stack and cause, under the request id. */
+  logger?: Logger;
+}
+
+/** Codes whose messages are written for clients and pass through as they are. */
+const CLIENT_CODES = new Set<string>([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.GRAPHQL_PARSE_FAILED,
+  ErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ErrorCode.BAD_REQUEST,
+  ErrorCode.METHOD_NOT_ALLOWED,
+  ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  ErrorCode.NOT_ACCEPTABLE,
+]);
+
+/** Apollo's own codes for requests it refuses before running them, in this service's enum. */
+const APOLLO_REQUEST_CODES = new Set(["BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE", "PERSISTED_QUERY_NOT_SUPPORTED"]);
+
+const HTTP_CODES: Record<number, ErrorCode> = {
+  405: ErrorCode.METHOD_NOT_ALLOWED,
+  406: ErrorCode.NOT_ACCEPTABLE,
+  413: ErrorCode.BAD_REQUEST,
+  415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+};
 
 /** Neo4j's codes for "cannot reach the database" and the driver's own. */
 function isUnavailable(error: unknown): boolean {
@@ -19,47 +50,49 @@ function isUnavailable(error: unknown): boolean {
   return false;
 }
 
-/**
- * GraphQL Armor reports its depth, alias, directive and token limits as "Syntax Error: … limit of N
- * exceeded" and Apollo files them under validation; a real syntax error is filed there too once
- * Armor's token counter has parsed the document. Both get their proper code here.
- */
-function reclassify(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  if (formatted.extensions?.code !== ErrorCode.GRAPHQL_VALIDATION_FAILED || !formatted.message.startsWith("Syntax Error:")) return formatted;
-  const code = /limit of \d+ exceeded/.test(formatted.message) ? ErrorCode.QUERY_TOO_COMPLEX : ErrorCode.GRAPHQL_PARSE_FAILED;
-  return { ...formatted, extensions: { ...formatted.extensions, code } };
+/** The HTTP status Apollo attached to an error it raised (`extensions.http`), if any. */
+function httpStatusOf(error: unknown): number | undefined {
+  const http = (error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http;
+  return typeof http?.status === "number" ? http.status : undefined;
+}
+
+/** The code a client sees for this error; INTERNAL_SERVER_ERROR for anything not meant for it. */
+export function codeOf(formatted: GraphQLFormattedError, error: unknown): ErrorCode {
+  if (isUnavailable(unwrapResolverError(error))) return ErrorCode.SERVICE_UNAVAILABLE;
+  if (isLimitRejection(error)) return ErrorCode.QUERY_TOO_COMPLEX;
+  const code = formatted.extensions?.code;
+  const status = httpStatusOf(error);
+  if (typeof code === "string" && APOLLO_REQUEST_CODES.has(code)) return (status && HTTP_CODES[status]) || ErrorCode.BAD_REQUEST;
+  if (typeof code === "string" && CLIENT_CODES.has(code)) return code as ErrorCode;
+  // Apollo's refusals that carry a 4xx but no code (a persisted-query hash that does not match).
+  if (status !== undefined && status >= 400 && status < 500) return HTTP_CODES[status] ?? ErrorCode.BAD_REQUEST;
+  return ErrorCode.INTERNAL_SERVER_ERROR;
 }
 
 /**
- * Apollo's formatError: the one place errors are shaped for clients. Known codes pass through;
- * driver outages become SERVICE_UNAVAILABLE; everything else becomes INTERNAL_SERVER_ERROR with a
- * generic message (details and stack only in development).
+ * Apollo's formatError: the one place errors are shaped for clients, the same in every NODE_ENV.
+ * Client errors keep their message under a code from the enum; driver outages become
+ * SERVICE_UNAVAILABLE; everything else becomes INTERNAL_SERVER_ERROR with a fixed message and the
+ * request id, and is logged (stack, message, cause) under that id. Stack traces reach a response
+ * only with EXPOSE_ERRORS=true.
  */
-export function formatError(given: GraphQLFormattedError, error: unknown, exposeDetails: boolean): GraphQLFormattedError {
-  const formatted = reclassify(given);
-  const original = unwrapResolverError(error);
-  if (isUnavailable(original)) {
+export function formatError(given: GraphQLFormattedError, error: unknown, options: FormatErrorOptions): GraphQLFormattedError {
+  const code = codeOf(given, error);
+  const { stacktrace, ...extensions } = given.extensions ?? {};
+  const debug = options.exposeErrors && stacktrace !== undefined ? { stacktrace } : {};
+  const where = { ...(given.locations ? { locations: given.locations } : {}), ...(given.path ? { path: given.path } : {}) };
+  if (code === ErrorCode.SERVICE_UNAVAILABLE) {
+    return { message: "The graph database is unavailable; try again shortly.", ...where, extensions: { code, ...debug } };
+  }
+  if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
+    const requestId = currentRequestId();
+    const original = unwrapResolverError(error);
+    options.logger?.error({ err: original, cause: (original as { cause?: unknown })?.cause, requestId, path: given.path }, "unexpected error");
     return {
-      message: "The graph database is unavailable; try again shortly.",
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      message: options.exposeErrors ? given.message : "Internal server error",
+      ...where,
+      extensions: { code, ...(requestId ? { requestId } : {}), ...debug },
     };
   }
-  const code = formatted.extensions?.code;
-  if (typeof code === "string" && KNOWN.has(code)) {
-    if (exposeDetails) return formatted;
-    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
-  }
-  if (typeof code === "string" && code === "PERSISTED_QUERY_NOT_FOUND") return formatted;
-  return {
-    message: exposeDetails ? formatted.message : "Internal server error",
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: {
-      code: ErrorCode.INTERNAL_SERVER_ERROR,
-      ...(exposeDetails ? { stacktrace: formatted.extensions?.stacktrace } : {}),
-    },
-  };
+  return { message: given.message, ...where, extensions: { ...extensions, code, ...debug } };
 }

@@ -29,8 +29,8 @@ export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
           : client && error.expose
             ? error.message
             : "Internal server error";
-    res.status(status).json({
-      errors: [{ message, extensions: { code: client ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL_SERVER_ERROR } }],
+    res.status(client ? status : 500).json({
+      errors: [{ message, extensions: client ? { code: ErrorCode.BAD_REQUEST } : { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: String(req.id) } }],
     });
   };
 }

@@ -1,18 +1,36 @@
 import { GraphQLError } from "graphql";
 
-/** Every code a client can see in `errors[].extensions.code`. */
+/**
+ * Every code a client can see in `errors[].extensions.code`, with the HTTP status it comes with.
+ * The README's error table lists the same codes: keep them in step.
+ */
 export enum ErrorCode {
-  /** An argument is malformed or out of range (bad id, page size over the maximum, bad cursor, bad search). */
+  /** An argument is malformed or out of range (bad id, page size over the maximum, bad cursor, bad search), or a variable does not fit its type. */
   BAD_USER_INPUT = "BAD_USER_INPUT",
   /** The document does not parse. */
   GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED",
-  /** The document is not valid against the schema. */
+  /** The document is not valid against the schema (unknown field, wrong argument, a mutation: the schema has none). */
   GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED",
-  /** The operation is deeper, costlier or larger than the configured limits. */
+  /** The operation is larger, deeper, costlier or has more aliases than the configured limits. */
   QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
+  /**
+   * The HTTP request is not a GraphQL request this service takes: the body is not JSON or is too
+   * large, `query` is missing or not a string, `variables` is not an object, a batch (an array),
+   * an unknown `operationName`, a persisted-query hash that does not match, or a GET refused as a
+   * possible cross-site request.
+   */
+  BAD_REQUEST = "BAD_REQUEST",
+  /** A method other than GET and POST (405; the `allow` header lists them). */
+  METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED",
+  /** A POST body that is not `application/json` (415). */
+  UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE",
+  /** The `accept` header names no type the service answers in (406). */
+  NOT_ACCEPTABLE = "NOT_ACCEPTABLE",
+  /** Automatic persisted queries: the hash is not known yet; send the query with it (the protocol clients follow). */
+  PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND",
   /** Neo4j does not answer; try again later. */
   SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
-  /** Anything unexpected; details are in the server log under the request id, never in the response. */
+  /** Anything unexpected; the response carries `requestId`, and the details are in the server log under it, never in the response. */
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 

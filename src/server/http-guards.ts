@@ -1,0 +1,64 @@
+import type { Request, RequestHandler, Response } from "express";
+import Negotiator from "negotiator";
+import { ErrorCode } from "../shared/errors.js";
+
+/** Media types a GraphQL response is sent in; the first is the GraphQL-over-HTTP spec's own. */
+export const GRAPHQL_RESPONSE_TYPES = ["application/graphql-response+json", "application/json"];
+
+/** Headers that a browser never sends cross-site without a CORS preflight (Apollo's names). */
+const PREFLIGHT_HEADERS = ["apollo-require-preflight", "x-apollo-operation-name"];
+
+function refuse(res: Response, status: number, code: ErrorCode, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/** The request asks for a GraphQL response (not `*\/*`, not a page or an image). */
+function asksForGraphQL(req: Request): boolean {
+  const accept = req.headers.accept;
+  if (!accept) return false;
+  return new Negotiator({ headers: { accept } }).mediaTypes(GRAPHQL_RESPONSE_TYPES).some((type) => accept.includes(type));
+}
+
+/**
+ * What reaches Apollo at /graphql, checked before it (Apollo's own CSRF prevention is off: these
+ * rules replace it):
+ *
+ * - Methods other than GET and POST: 405 METHOD_NOT_ALLOWED with `allow: GET, POST`.
+ * - POST bodies must be `application/json` (415 UNSUPPORTED_MEDIA_TYPE otherwise, and when the
+ *   header is missing). That is also the cross-site request forgery defence for POST: a page on
+ *   another origin can send text/plain, form or multipart bodies without asking, never JSON.
+ * - GET is accepted without a preflight header when it asks for a GraphQL response (`accept:
+ *   application/graphql-response+json` or `application/json`), as urql and other spec clients send
+ *   short queries. CSRF prevention protects against side effects, and a GET has none here: Apollo
+ *   runs only queries over GET (405 for anything else), the schema has no mutations, resolvers only
+ *   read, and there are no cookies or credentials to ride on. Cross-origin pages cannot read the
+ *   answer either (no CORS headers). A GET that asks for neither type nor carries a preflight header
+ *   (`apollo-require-preflight`, `x-apollo-operation-name`) is what an `<img>`, `<script>` or a
+ *   navigation sends: 400 BAD_REQUEST, so the API's answers stay out of pages that did not ask.
+ */
+export function graphqlHttpGuards(): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === "POST") {
+      if (!req.is("application/json")) {
+        refuse(res, 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "POST /graphql takes a JSON body: send `content-type: application/json`.");
+        return;
+      }
+      return next();
+    }
+    if (req.method === "GET") {
+      // A browser opening the URL gets the page, not an error.
+      if (req.accepts(["application/json", "application/graphql-response+json", "text/html"]) === "text/html") return next();
+      const preflighted = PREFLIGHT_HEADERS.some((name) => (req.headers[name]?.length ?? 0) > 0);
+      if (preflighted || asksForGraphQL(req)) return next();
+      refuse(
+        res,
+        400,
+        ErrorCode.BAD_REQUEST,
+        "A GET to /graphql must ask for a GraphQL response (`accept: application/graphql-response+json`) or carry an `apollo-require-preflight` header.",
+      );
+      return;
+    }
+    res.setHeader("allow", "GET, POST");
+    refuse(res, 405, ErrorCode.METHOD_NOT_ALLOWED, `/graphql answers GET and POST, not ${req.method}.`);
+  };
+}
