@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { inject } from "vitest";
+import { pino } from "pino";
 import type { Driver } from "neo4j-driver";
 import { loadConfig, type Config } from "../../src/config/config.js";
 import { createLogger } from "../../src/shared/logger.js";
@@ -30,13 +31,17 @@ export interface TestServerOptions {
   neo4jUri?: string;
   /** Resolvers and declarations added to the API's own. */
   schemaExtension?: SchemaExtension;
+  /** Collects the server's log, one parsed JSON object a line (the logger is silent otherwise). */
+  log?: Array<Record<string, any>>;
 }
 
 /** The real app, on a free port, against the test run's Neo4j. */
 export async function startTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const conn = { ...inject("neo4j"), ...(options.neo4jUri ? { uri: options.neo4jUri } : {}) };
   const config = loadConfig({ ...process.env, NODE_ENV: "test", NEO4J_URI: conn.uri, ...env });
-  const logger = createLogger("silent", "test-server");
+  const logger = options.log
+    ? pino({ name: "test-server", level: "info" }, { write: (line: string) => void options.log!.push(JSON.parse(line)) })
+    : createLogger("silent", "test-server");
   const driver = createDriver(conn);
   const app = await createApp({ driver, config, logger, schemaExtension: options.schemaExtension });
   const { port } = await app.listen(0, "127.0.0.1");
