@@ -39,7 +39,11 @@ async function main(): Promise<void> {
   app = await createApp({ driver, config, logger });
   const { url } = await app.listen(config.PORT, config.HOST);
   const explorer = url.replace(/\/graphql$/, "/explorer");
-  logger.info({ url, explorer, neo4j: neo4j.uri, neo4jSource: neo4j.source }, `GraphQL API ready at ${url} (explorer: ${explorer})`);
+  const graphiql = url.replace(/\/graphql$/, "/graphiql/");
+  logger.info(
+    { url, explorer, graphiql, neo4j: neo4j.uri, neo4jSource: neo4j.source },
+    `GraphQL API ready at ${url} (explorer: ${explorer}) (GraphiQL: ${graphiql})`,
+  );
 }
 
 main().catch((error: unknown) => {

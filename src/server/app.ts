@@ -4,6 +4,7 @@ import express from "express";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { pinoHttp } from "pino-http";
 import type { Driver } from "neo4j-driver";
 import type { Config } from "../config/config.js";
@@ -17,6 +18,7 @@ import { httpStatusPlugin } from "./http-status.js";
 import { graphqlHttpGuards } from "./http-guards.js";
 import { requestScope } from "./request-scope.js";
 import { explorerRoutes } from "./explorer.js";
+import { graphiqlRoutes } from "./graphiql.js";
 import { exportRoutes } from "./export-routes.js";
 import { httpErrorHandler } from "./http-errors.js";
 
@@ -38,7 +40,8 @@ export interface App {
 }
 
 /**
- * Builds the HTTP app (GraphQL at /graphql, /healthz, /readyz, the explorer at /explorer/, downloads
+ * Builds the HTTP app (GraphQL at /graphql, GraphiQL for browsers at /graphql and /graphiql/, /healthz,
+ * /readyz, the explorer at /explorer/, downloads
  * at /exports/) without listening, so tests and benchmarks can build it in-process.
  */
 export async function createApp(deps: AppDeps): Promise<App> {
@@ -62,6 +65,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     plugins: [
       // Armor is typed against the CommonJS build of @apollo/server; the plugins are the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
+      // GraphiQL is served instead (graphiqlRoutes): Apollo's page loads Apollo Sandbox from CDNs.
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE * 1000 }),
       tokenLimitPlugin(config),
       costLimitPlugin(schema, config),
@@ -115,9 +120,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   app.use("/exports", exportRoutes(deps));
   app.use("/explorer", explorerRoutes(config.projectRoot));
+  const graphiql = graphiqlRoutes(config.projectRoot);
+  app.use("/graphiql", graphiql.assets);
 
   app.use(
     "/graphql",
+    graphiql.page,
     graphqlHttpGuards(),
     express.json({ limit: "100kb" }),
     expressMiddleware(apollo, {

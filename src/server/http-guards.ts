@@ -46,8 +46,6 @@ export function graphqlHttpGuards(): RequestHandler {
       return next();
     }
     if (req.method === "GET") {
-      // A browser opening the URL gets the page, not an error.
-      if (req.accepts(["application/json", "application/graphql-response+json", "text/html"]) === "text/html") return next();
       const preflighted = PREFLIGHT_HEADERS.some((name) => (req.headers[name]?.length ?? 0) > 0);
       if (preflighted || asksForGraphQL(req)) return next();
       refuse(
