@@ -50,7 +50,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 const PLACE = "start end passage { id ordinal }";
 const MENTION = `surface ${PLACE}`;
 
-const VIEW = `nodes { id type label layout { x y } } edges { id source target type properties evidence { ${MENTION} } } truncated`;
+const VIEW = `nodes: viewNodes { id: key type label layout { x y } } edges { id source target type properties evidence { ${MENTION} } } truncated`;
 
 export const NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $depth: Int, $limit: Int) {
   neighbourhood(id: $id, depth: $depth, limit: $limit) { ${VIEW} }

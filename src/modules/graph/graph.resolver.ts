@@ -59,8 +59,8 @@ export class GraphResolver {
     assertId(to, "to");
     const max = boundedInt(maxLength, DEFAULT_PATH_LENGTH, 1, MAX_PATH_LENGTH, "maxLength");
     const raw = await readShortestPath(ctx.db, from, to);
-    if (!raw) return { nodes: [], edges: [], truncated: false };
-    if (raw.edges.length > max) return { nodes: [], edges: [], truncated: true };
+    if (!raw) return { nodes: [], viewNodes: [], edges: [], truncated: false };
+    if (raw.edges.length > max) return { nodes: [], viewNodes: [], edges: [], truncated: true };
     return toView(raw, from);
   }
 }

@@ -17,10 +17,46 @@ export class GraphLayoutHint {
   y!: number;
 }
 
-@ObjectType({ description: "A node of a graph view, ready for Cytoscape.js, Sigma or D3." })
+/** Why view-dependent fields moved off GraphNode (shown in the schema as the deprecation reason). */
+const VIEW_DEPENDENT =
+  "Depends on the view (its root), but GraphNode has an `id`, so normalised caches (Apollo Client, urql Graphcache) keep one " +
+  "GraphNode per id for all views and the last view overwrites the others. Use GraphView.viewNodes, which has no `id`.";
+
+@ObjectType({
+  description:
+    "A node of a graph view, ready for Cytoscape.js, Sigma or D3. Its `id` is the entity's, so normalised caches store one " +
+    "GraphNode per entity, shared by every view: it carries only what does not depend on the view. Positions and properties are on " +
+    "GraphView.viewNodes.",
+})
 export class GraphNode {
   @Field(() => ID, { description: "The node's id (the same as `node(id:)` takes)." })
   id!: string;
+
+  @Field(() => EntityType)
+  type!: EntityType;
+
+  @Field(() => String, { description: "What to draw: the name, or the start of the text for claims and passages." })
+  label!: string;
+
+  @Field(() => JSONObject, {
+    deprecationReason: VIEW_DEPENDENT,
+    description: "The node's stored properties as in GraphViewNode.properties (a paragraph's text only when it is the view's root).",
+  })
+  properties!: JsonObject;
+
+  @Field(() => GraphLayoutHint, { nullable: true, deprecationReason: VIEW_DEPENDENT, description: "The node's position in this view, as GraphViewNode.layout." })
+  layout!: GraphLayoutHint | null;
+}
+
+@ObjectType({
+  description:
+    "A node as drawn in one view: where it goes and what it shows there. It has a `key`, not an `id`, on purpose: normalised " +
+    "caches key objects by `id`, and a node's position and properties differ from view to view, so each view keeps its own " +
+    "copy inside the view (which a cache stores under the query and its arguments).",
+})
+export class GraphViewNode {
+  @Field(() => ID, { description: "The node's entity id (the same as `node(id:)` takes and edges' `source` and `target` name)." })
+  key!: string;
 
   @Field(() => EntityType)
   type!: EntityType;
@@ -36,8 +72,8 @@ export class GraphNode {
   })
   properties!: JsonObject;
 
-  @Field(() => GraphLayoutHint, { nullable: true, description: "A suggested position (see GraphLayoutHint); set on every node of `neighbourhood` and `shortestPath`." })
-  layout!: GraphLayoutHint | null;
+  @Field(() => GraphLayoutHint, { description: "Where to draw the node in this view (see GraphLayoutHint)." })
+  layout!: GraphLayoutHint;
 }
 
 @ObjectType({ description: "A relationship of a graph view; `source` and `target` follow its direction in the graph." })
@@ -72,8 +108,13 @@ export class GraphEdge {
 
 @ObjectType({ description: "A bounded subgraph: nodes, the relationships between them, and whether anything was left out." })
 export class GraphView {
-  @Field(() => [GraphNode])
+  @Field(() => [GraphNode], { description: "The view's nodes, by entity id; positions and properties are on `viewNodes`." })
   nodes!: GraphNode[];
+
+  @Field(() => [GraphViewNode], {
+    description: "The same nodes in the same order, as drawn in this view: `key`, `type`, `label`, `properties` and `layout`. Safe in normalised caches.",
+  })
+  viewNodes!: GraphViewNode[];
 
   @Field(() => [GraphEdge])
   edges!: GraphEdge[];

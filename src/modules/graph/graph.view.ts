@@ -59,5 +59,6 @@ export function toView(raw: RawView, rootId: string | null): GraphView {
     rootId,
   );
   for (const node of nodes) node.layout = positions.get(node.id) ?? null;
-  return { nodes, edges, truncated: raw.truncated };
+  const viewNodes = nodes.map((n) => ({ key: n.id, type: n.type, label: n.label, properties: n.properties, layout: n.layout ?? { x: 0, y: 0 } }));
+  return { nodes, viewNodes, edges, truncated: raw.truncated };
 }
