@@ -13,7 +13,7 @@ import { DocumentWriteError } from "./seed/write-plan.js";
 import { onShutdownSignal } from "./runtime/lifecycle.js";
 import path from "node:path";
 import fs from "node:fs/promises";
-import { printSortedSchema, SCHEMA_FILE } from "./server/schema.js";
+import { POSSIBLE_TYPES_FILE, printPossibleTypes, printSortedSchema, SCHEMA_FILE } from "./server/schema.js";
 
 const program = new Command()
   .name("kg")
@@ -71,20 +71,25 @@ program
 
 program
   .command("schema")
-  .description("write schema/schema.graphql from the code (sorted SDL); --check only compares")
-  .option("--check", "exit 1 when the committed file differs, without writing it")
+  .description("write schema/schema.graphql (sorted SDL) and schema/possible-types.json from the code; --check only compares")
+  .option("--check", "exit 1 when a committed file differs, without writing it")
   .action(async (opts: { check?: boolean }) => {
-    const sdl = await printSortedSchema();
-    const relative = path.relative(process.cwd(), SCHEMA_FILE);
-    if (opts.check) {
-      const committed = await fs.readFile(SCHEMA_FILE, "utf8").catch(() => "");
-      if (committed !== sdl) throw new Error(`${relative} is out of date: run npm run schema`);
-      console.log(`${relative} is up to date.`);
-      return;
+    const files: Array<[string, string]> = [
+      [SCHEMA_FILE, await printSortedSchema()],
+      [POSSIBLE_TYPES_FILE, await printPossibleTypes()],
+    ];
+    for (const [file, text] of files) {
+      const relative = path.relative(process.cwd(), file);
+      if (opts.check) {
+        const committed = await fs.readFile(file, "utf8").catch(() => "");
+        if (committed !== text) throw new Error(`${relative} is out of date: run npm run schema`);
+        console.log(`${relative} is up to date.`);
+        continue;
+      }
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(file, text);
+      console.log(`wrote ${relative}`);
     }
-    await fs.mkdir(path.dirname(SCHEMA_FILE), { recursive: true });
-    await fs.writeFile(SCHEMA_FILE, sdl);
-    console.log(`wrote ${relative}`);
   });
 
 program.parseAsync().catch((error: unknown) => {

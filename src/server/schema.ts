@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import path from "node:path";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { isAbstractType, lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { projectRoot } from "../config/config.js";
 import { HealthResolver } from "../modules/health/health.resolver.js";
 import { NodeResolver } from "../modules/common/node.resolver.js";
@@ -109,6 +109,23 @@ export async function createSchema(extension: SchemaExtension = {}): Promise<{ s
 
 /** Where the generated SDL is committed; a test fails when it differs from the code. */
 export const SCHEMA_FILE = path.join(projectRoot, "schema", "schema.graphql");
+
+export const POSSIBLE_TYPES_FILE = path.join(projectRoot, "schema", "possible-types.json");
+
+/**
+ * Every interface and union with the object types that implement it, as Apollo Client's
+ * `possibleTypes` (and urql Graphcache's schema awareness) take it, so fragments on `Node` match
+ * in a normalised cache. Committed as schema/possible-types.json.
+ */
+export async function printPossibleTypes(): Promise<string> {
+  const schema = await buildBareSchema();
+  const possible: Record<string, string[]> = {};
+  for (const type of Object.values(schema.getTypeMap()).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!isAbstractType(type) || type.name.startsWith("__")) continue;
+    possible[type.name] = schema.getPossibleTypes(type).map((t) => t.name).sort();
+  }
+  return `${JSON.stringify(possible, null, 2)}\n`;
+}
 
 /** The SDL committed as schema/schema.graphql: sorted, so the diff of a change shows only the change. */
 export async function printSortedSchema(): Promise<string> {
