@@ -41,6 +41,8 @@ const Env = z.object({
   MAX_QUERY_COST: z.coerce.number().int().positive().default(5000),
   /** Most aliases in one operation. */
   MAX_ALIASES: z.coerce.number().int().positive().default(30),
+  /** Largest JSON answer sent; above it the answer is replaced by RESPONSE_TOO_LARGE. */
+  MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
   /** Most tokens in one document (stops huge documents before parsing them whole). */
   MAX_TOKENS: z.coerce.number().int().positive().default(2000),
   /**

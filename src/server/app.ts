@@ -11,7 +11,7 @@ import type { Logger } from "../shared/logger.js";
 import { formatError } from "./format-error.js";
 import { createContext, type Context } from "./context.js";
 import { createSchema, type SchemaExtension } from "./schema.js";
-import { armorProtection, costLimitPlugin } from "./limits.js";
+import { armorProtection, costLimitPlugin, responseSizePlugin } from "./limits.js";
 import { explorerRoutes } from "./explorer.js";
 import { exportRoutes } from "./export-routes.js";
 import { httpErrorHandler } from "./http-errors.js";
@@ -57,7 +57,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // Armor is typed against the CommonJS build of @apollo/server; the plugins are the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE * 1000 }),
-      costLimitPlugin(schema, config),
+      costLimitPlugin(schema, config, driver),
+      responseSizePlugin(config),
       {
         async requestDidStart() {
           return {

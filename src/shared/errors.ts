@@ -10,6 +10,8 @@ export enum ErrorCode {
   GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED",
   /** The operation is deeper, costlier or larger than the configured limits. */
   QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
+  /** The answer is larger than MAX_RESPONSE_BYTES; ask for fewer rows or fields. */
+  RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE",
   /** Neo4j does not answer; try again later. */
   SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
   /** Anything unexpected; details are in the server log under the request id, never in the response. */
