@@ -11,7 +11,8 @@ import type { Logger } from "../shared/logger.js";
 import { formatError } from "./format-error.js";
 import { createContext, type Context } from "./context.js";
 import { createSchema, type SchemaExtension } from "./schema.js";
-import { armorProtection, costLimitPlugin, responseSizePlugin } from "./limits.js";
+import { armorProtection, costLimitPlugin, httpServerOptions, responseSizePlugin } from "./limits.js";
+import { neo4jAnswers } from "../db/ping.js";
 import { explorerRoutes } from "./explorer.js";
 import { exportRoutes } from "./export-routes.js";
 import { httpErrorHandler } from "./http-errors.js";
@@ -42,7 +43,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const exposeDetails = config.NODE_ENV === "development";
   const { schema, model } = await createSchema(deps.schemaExtension);
   const app = express();
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer(httpServerOptions(config), app);
   const armor = armorProtection(config);
 
   const apollo = new ApolloServer<Context>({
@@ -103,13 +104,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  // Answers within a second whatever Neo4j does (down, restarting, paused).
   app.get("/readyz", async (_req, res) => {
-    try {
-      await driver.getServerInfo({ database: config.NEO4J_DATABASE });
-      res.json({ status: "ready", neo4j: "up" });
-    } catch {
-      res.status(503).json({ status: "unavailable", neo4j: "down" });
-    }
+    if (await neo4jAnswers(driver, config.NEO4J_DATABASE, 1_000)) res.json({ status: "ready", neo4j: "up" });
+    else res.status(503).json({ status: "unavailable", neo4j: "down" });
   });
 
   app.use("/exports", exportRoutes(deps));

@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
 import type { Driver } from "neo4j-driver";
+import type { ServerOptions } from "node:http";
 import type { Config } from "../config/config.js";
 import { ErrorCode } from "../shared/errors.js";
 
@@ -192,5 +193,20 @@ export function responseSizePlugin(config: Config): ApolloServerPlugin {
         },
       };
     },
+  };
+}
+
+/**
+ * Node's HTTP timeouts, so a slow client cannot hold a connection: all headers within
+ * HTTP_HEADERS_TIMEOUT_MS, the whole request (headers and body) within HTTP_REQUEST_TIMEOUT_MS
+ * (then 408 and the connection is closed); Node checks them every second (its default is every
+ * 30 s). An idle keep-alive connection is closed after 5 s.
+ */
+export function httpServerOptions(config: Config): ServerOptions {
+  return {
+    headersTimeout: config.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
+    connectionsCheckingInterval: 1_000,
+    keepAliveTimeout: 5_000,
   };
 }
