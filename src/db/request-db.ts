@@ -18,9 +18,12 @@ export const DEFAULT_READ_TIMEOUT_MS = 5_000;
  * (no BEGIN/COMMIT per query); and queries issued in the same tick (several DataLoaders) are
  * pipelined on the one connection.
  *
- * Consistency: Neo4j reads at READ COMMITTED. Each query (with the read planner, each root field
- * is one query) sees one committed state of the graph; two queries of the same request may see
- * two states when a seed load commits between them. Nothing here promises more.
+ * Consistency, stated plainly: this is NOT one snapshot per request. Neo4j reads at READ
+ * COMMITTED: no query sees uncommitted writes, but a seed load that commits while a request is
+ * being read can be seen by one of its queries and not by another (e.g. an old list with a new
+ * `totalCount`). With the read planner each root field is one Cypher query, which narrows the
+ * window to that query; Neo4j does not promise a snapshot even within one query, so a request
+ * spanning a reload may see both the old and the new graph.
  *
  * Time: the transaction carries `timeoutMs` (READ_TIMEOUT_MS) as its timeout, which Neo4j enforces;
  * and every read also races a deadline of its own here, because a Neo4j that is paused or
