@@ -79,6 +79,11 @@ export function rowEstimator(options: { defaultPageSize: number; maxPageSize: nu
   const pageSize = (args: Record<string, unknown>) => clamp(intArg(args, "first") ?? options.defaultPageSize);
   return ({ type, field, args, childComplexity }) => {
     const key = `${type.name}.${field.name}`;
+    // Introspection answers from the schema, not the graph: the whole schema costs 500, so a few
+    // full introspections fit in one query and thirty do not; its lists are not multiplied.
+    if (key === "Query.__schema") return 500 + childComplexity;
+    if (key === "Query.__type") return 10 + childComplexity;
+    if (type.name.startsWith("__")) return 1 + childComplexity;
     if (key === "Query.neighbourhood") return 1 + childComplexity * clamp(intArg(args, "limit") ?? NEIGHBOURHOOD_DEFAULT_LIMIT);
     if (key === "Query.shortestPath") return 1 + childComplexity * (Math.min(intArg(args, "maxLength") ?? SHORTEST_PATH_DEFAULT_LENGTH, SHORTEST_PATH_MAX_LENGTH) + 1);
     if (key === "Query.graphExport") {
