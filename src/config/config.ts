@@ -31,6 +31,17 @@ const Env = z.object({
   /** Seconds to wait for a started Neo4j to answer (the first run also downloads it). */
   NEO4J_START_TIMEOUT: z.coerce.number().positive().default(600),
 
+  /**
+   * Milliseconds a request's reads may take, all together: the read transaction's timeout, which
+   * Neo4j enforces, and a deadline the service keeps itself (for a Neo4j that does not answer).
+   * Over it the request fails with SERVICE_UNAVAILABLE.
+   */
+  READ_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** Milliseconds a client has to send all request headers (slow clients are cut off). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Milliseconds a client has to send the whole request, headers and body. */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+
   /** Page size when `first` is not given. */
   DEFAULT_PAGE_SIZE: z.coerce.number().int().positive().default(20),
   /** Largest `first` (and `limit`) accepted; above it the request is refused with BAD_USER_INPUT. */
@@ -41,6 +52,8 @@ const Env = z.object({
   MAX_QUERY_COST: z.coerce.number().int().positive().default(5000),
   /** Most aliases in one operation. */
   MAX_ALIASES: z.coerce.number().int().positive().default(30),
+  /** Largest JSON answer sent; above it the answer is replaced by RESPONSE_TOO_LARGE. */
+  MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
   /** Most tokens in one document (stops huge documents before parsing them whole). */
   MAX_TOKENS: z.coerce.number().int().positive().default(2000),
   /**

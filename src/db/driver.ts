@@ -8,7 +8,10 @@ export function createDriver(conn: Pick<Neo4jConnection, "uri" | "user" | "passw
     // Counts and offsets here are far below 2^53: native numbers spare an Integer object per value.
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 10_000,
+    // A request waits at most 2 s for a free connection, then answers SERVICE_UNAVAILABLE (its
+    // reads have READ_TIMEOUT_MS in all); opening a connection gives up after 3 s.
+    connectionAcquisitionTimeout: 2_000,
+    connectionTimeout: 3_000,
     // Managed transactions (the seed loader, start-up checks) stop retrying after 5 s instead of
     // the driver's 30 s. Requests use one explicit read transaction (RequestDb), which is not
     // retried: a request fails fast with SERVICE_UNAVAILABLE when Neo4j is down.

@@ -21,6 +21,10 @@ export interface LocalNeo4jOptions {
 
 export interface LocalNeo4j {
   uri: string;
+  /** The JVM's process id. */
+  pid: number;
+  /** Settles when the JVM exits, for whatever reason (stop() included). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -42,6 +46,12 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   );
   const stopOnExit = () => child.kill("SIGKILL");
   process.once("exit", stopOnExit);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => {
+      process.off("exit", stopOnExit);
+      resolve({ code, signal });
+    }),
+  );
 
   const stderr: string[] = [];
   child.stderr!.on("data", (chunk: Buffer) => {
@@ -63,6 +73,8 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
 
   return {
     uri,
+    pid: child.pid!,
+    exited,
     stop: () => {
       process.off("exit", stopOnExit);
       return stopChild(child);

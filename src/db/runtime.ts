@@ -4,7 +4,7 @@ import fs from "node:fs/promises";
 import type { Config } from "../config/config.js";
 import type { Logger } from "../shared/logger.js";
 import { containerRuntimeAnswers, startContainerNeo4j } from "./container-neo4j.js";
-import { startLocalNeo4j } from "./local-neo4j.js";
+import { runningFilePath, runningLocalNeo4j, startSupervisedNeo4j } from "./supervisor.js";
 import { Neo4jUnavailableError } from "./errors.js";
 
 export interface Neo4jConnection {
@@ -60,7 +60,7 @@ export async function acquireNeo4j({ config, logger, purpose }: AcquireOptions):
   }
 
   if (purpose === "service") {
-    const running = await runningLocalNeo4j(dataDir);
+    const running = await runningLocalNeo4j(dataDir, logger);
     if (running) {
       logger.info({ uri: running.uri, pid: running.pid }, "using the local Neo4j another process of this project started");
       return { ...base, uri: running.uri, password: "", source: "local", stop: async () => {} };
@@ -68,14 +68,15 @@ export async function acquireNeo4j({ config, logger, purpose }: AcquireOptions):
   }
 
   try {
-    const local = await startLocalNeo4j({
+    // Supervised: restarted on the same data and port when its JVM dies.
+    const local = await startSupervisedNeo4j({
       projectRoot: config.projectRoot,
       dataDir,
       boltPort: config.NEO4J_LOCAL_BOLT_PORT,
       timeoutMs: config.NEO4J_START_TIMEOUT * 1000,
       logger,
     });
-    const marker = `${dataDir}.running.json`;
+    const marker = runningFilePath(dataDir);
     if (purpose === "service") await fs.writeFile(marker, JSON.stringify({ pid: process.pid, uri: local.uri }));
     return {
       ...base,
@@ -94,19 +95,5 @@ export async function acquireNeo4j({ config, logger, purpose }: AcquireOptions):
       error.message = `${tried.join("; ")}; ${error.message}`;
     }
     throw error;
-  }
-}
-
-/**
- * The data directory can be open in one JVM only. When `npm start` already runs the local Neo4j,
- * `npm run seed` (or a second start) uses that one: its Bolt URI is in DATA_DIR.running.json.
- */
-async function runningLocalNeo4j(dataDir: string): Promise<{ uri: string; pid: number } | null> {
-  try {
-    const info = JSON.parse(await fs.readFile(`${dataDir}.running.json`, "utf8")) as { uri: string; pid: number };
-    process.kill(info.pid, 0);
-    return info;
-  } catch {
-    return null;
   }
 }

@@ -83,9 +83,21 @@ export async function readSeed(dir: string, problems: Problem[]): Promise<ReadSe
 
   for (const slug of slugs) {
     const prefix = `${DOCUMENTS_DIR}/${slug}/`;
-    const eventSource = await open(`${prefix}${SEED_FILES.event.file}`);
+    const eventFile = `${prefix}${SEED_FILES.event.file}`;
+    const eventSource = await open(eventFile);
     if (!eventSource) {
-      if (!unreadable) problems.push({ file: `${prefix}${SEED_FILES.event.file}`, message: "missing: every document folder has an event.yaml" });
+      if (!(await exists(path.join(root, eventFile)))) {
+        problems.push({ file: eventFile, message: "missing: every document folder has an event.yaml" });
+        continue;
+      }
+      // event.yaml is not YAML: the seed will be refused, but the folder's other files are still
+      // checked entry by entry, so that one run lists every problem (the placeholder document is
+      // never cross-checked: a seed with a file that is not YAML stops before that).
+      const placeholder = { slug, prefix } as DocumentFolder;
+      for (const key of ["people", "organisations", "places", "programs", "claims"] as const) {
+        const source = await open(`${prefix}${SEED_FILES[key].file}`);
+        if (source) readEntries(read, key, source, placeholder, problems);
+      }
       continue;
     }
     const event = eventSource.parse(SEED_FILES.event.schema, entryNamer(eventSource), problems);

@@ -12,7 +12,8 @@ import type { Logger } from "../shared/logger.js";
 import { formatError } from "./format-error.js";
 import { createContext, type Context } from "./context.js";
 import { createSchema, type SchemaExtension } from "./schema.js";
-import { armorProtection, costLimitPlugin, parseOptions, tokenLimitPlugin } from "./limits.js";
+import { armorProtection, costLimitPlugin, httpServerOptions, parseOptions, responseSizePlugin, tokenLimitPlugin } from "./limits.js";
+import { neo4jAnswers } from "../db/ping.js";
 import { KnownOperationTypes } from "./operation-types.js";
 import { httpStatusPlugin } from "./http-status.js";
 import { graphqlHttpGuards } from "./http-guards.js";
@@ -49,7 +50,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const exposeErrors = config.EXPOSE_ERRORS;
   const { schema, model } = await createSchema(deps.schemaExtension);
   const app = express();
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer(httpServerOptions(config), app);
   const armor = armorProtection(config);
 
   const apollo = new ApolloServer<Context>({
@@ -69,7 +70,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE * 1000 }),
       tokenLimitPlugin(config),
-      costLimitPlugin(schema, config),
+      costLimitPlugin(schema, config, driver),
+      responseSizePlugin(config),
       httpStatusPlugin(),
       {
         async requestDidStart() {
@@ -109,13 +111,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  // Answers within a second whatever Neo4j does (down, restarting, paused).
   app.get("/readyz", async (_req, res) => {
-    try {
-      await driver.getServerInfo({ database: config.NEO4J_DATABASE });
-      res.json({ status: "ready", neo4j: "up" });
-    } catch {
-      res.status(503).json({ status: "unavailable", neo4j: "down" });
-    }
+    if (await neo4jAnswers(driver, config.NEO4J_DATABASE, 1_000)) res.json({ status: "ready", neo4j: "up" });
+    else res.status(503).json({ status: "unavailable", neo4j: "down" });
   });
 
   app.use("/exports", exportRoutes(deps));

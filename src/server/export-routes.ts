@@ -52,7 +52,7 @@ export function exportRoutes(deps: { driver: Driver; config: Config; logger: Log
       return;
     }
     const requestId = String(req.id);
-    const db = new RequestDb(deps.driver, deps.config.NEO4J_DATABASE, { app: "zhusan-knowledge-graph", requestId });
+    const db = new RequestDb(deps.driver, deps.config.NEO4J_DATABASE, { app: "zhusan-knowledge-graph", requestId }, deps.config.READ_TIMEOUT_MS);
     try {
       const request = { format, rootId: single(req, "rootId"), depth: intParam(req, "depth"), includePassages: boolParam(req, "includePassages") };
       const file = await exportGraph(db, request);

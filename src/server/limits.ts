@@ -1,7 +1,22 @@
-import { GraphQLError, Lexer, Source, TokenKind, getVariableValues, type GraphQLSchema, type ValidationContext } from "graphql";
+import {
+  GraphQLError,
+  Lexer,
+  Source,
+  TokenKind,
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  isCompositeType,
+  isListType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type ValidationContext,
+} from "graphql";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
+import type { Driver } from "neo4j-driver";
+import type { ServerOptions } from "node:http";
 import type { Config } from "../config/config.js";
 import { ErrorCode } from "../shared/errors.js";
 
@@ -48,7 +63,9 @@ export function armorProtection(config: Config) {
   const rejected = (limit: string) => ({ onReject: [reportLimit(limit)], propagateOnRejection: false });
   return new ApolloArmor({
     maxDepth: { n: config.MAX_QUERY_DEPTH, ignoreIntrospection: true, ...rejected("depth") },
-    maxAliases: { n: config.MAX_ALIASES, ...rejected("aliases") },
+    // Every alias counts, `__typename` ones too (Armor lets those through by default): thirty
+    // aliases of anything are thirty answers to build.
+    maxAliases: { n: config.MAX_ALIASES, allowList: [], ...rejected("aliases") },
     maxDirectives: { n: 20, ...rejected("directives") },
     maxTokens: { enabled: false },
     // Cost is estimated below with page sizes taken into account, which Armor's estimate ignores.
@@ -100,17 +117,128 @@ export function tokenLimitPlugin(config: Config): ApolloServerPlugin {
   };
 }
 
-/** A list field costs its children times the rows it may return (`first`/`limit`, or the default). */
-function pageEstimator(defaultPageSize: number): ComplexityEstimator {
-  return ({ args, childComplexity }) => {
-    const rows = typeof args.first === "number" ? args.first : typeof args.limit === "number" ? args.limit : null;
-    if (rows === null) return undefined;
-    return 1 + childComplexity * Math.max(rows, 1);
+/**
+ * Rows a list without a size argument can return, per row of its parent, where the model bounds it
+ * (`Type.field`). Any other list of objects without `first` is costed at DEFAULT_PAGE_SIZE rows.
+ */
+const LIST_ROWS: Record<string, number> = {
+  // The root field multiplies by its `limit` (neighbourhood) or `maxLength` (shortestPath):
+  // one node per row, and at most five edges per node (graph.repository caps edges at 5 × limit).
+  "GraphView.nodes": 1,
+  "GraphView.edges": 5,
+  // An edge's evidence is its one quote (or its claim's text).
+  "GraphEdge.evidence": 1,
+  // The figures one claim states (the seed's most is 4).
+  "Claim.quantities": 5,
+};
+
+/**
+ * Fields whose value is large: their cost is about their size in units of ~250 characters, so a
+ * long text asked for many times costs what it weighs. The whole transcript is ~25,000 characters,
+ * a paragraph or a claim at most ~500.
+ */
+const FIELD_WEIGHT: Record<string, number> = {
+  "Document.text": 100,
+  "Passage.text": 2,
+  "Claim.text": 2,
+  "Program.description": 2,
+  "GraphNode.properties": 2,
+  "GraphEdge.properties": 2,
+};
+
+/** What `neighbourhood` returns when `limit` is absent (graph.resolver's default). */
+const NEIGHBOURHOOD_DEFAULT_LIMIT = 50;
+/** `shortestPath`'s default `maxLength`. */
+const SHORTEST_PATH_DEFAULT_LENGTH = 6;
+/** `shortestPath`'s largest `maxLength`; above it the field refuses the request. */
+const SHORTEST_PATH_MAX_LENGTH = 10;
+
+function intArg(args: Record<string, unknown>, name: string): number | null {
+  const value = args[name];
+  return typeof value === "number" && Number.isFinite(value) ? Math.max(Math.trunc(value), 0) : null;
+}
+
+/**
+ * The cost model, one graphql-query-complexity estimator: a field costs 1 (or its weight), and a
+ * field returning rows costs 1 + its selection × the rows it can return: `first` (DEFAULT_PAGE_SIZE
+ * when absent) for connections, evidence and search; `limit` for neighbourhood, `maxLength + 1` for
+ * shortestPath; the graph's node count for graphExport (which returns a file, not a selection).
+ * Sizes over the maximum are refused by the field itself (BAD_USER_INPUT, a clearer answer than a
+ * cost error), so the estimate clamps them to MAX_PAGE_SIZE.
+ */
+export function rowEstimator(options: { defaultPageSize: number; maxPageSize: number; graphNodes: () => number }): ComplexityEstimator {
+  const clamp = (n: number) => Math.min(Math.max(n, 1), options.maxPageSize);
+  const pageSize = (args: Record<string, unknown>) => clamp(intArg(args, "first") ?? options.defaultPageSize);
+  return ({ type, field, args, childComplexity }) => {
+    const key = `${type.name}.${field.name}`;
+    // Introspection answers from the schema, not the graph: the whole schema costs 500, so a few
+    // full introspections fit in one query and thirty do not; its lists are not multiplied.
+    if (key === "Query.__schema") return 500 + childComplexity;
+    if (key === "Query.__type") return 10 + childComplexity;
+    if (type.name.startsWith("__")) return 1 + childComplexity;
+    if (key === "Query.neighbourhood") return 1 + childComplexity * clamp(intArg(args, "limit") ?? NEIGHBOURHOOD_DEFAULT_LIMIT);
+    if (key === "Query.shortestPath") return 1 + childComplexity * (Math.min(intArg(args, "maxLength") ?? SHORTEST_PATH_DEFAULT_LENGTH, SHORTEST_PATH_MAX_LENGTH) + 1);
+    if (key === "Query.graphExport") {
+      // Every node may be in the file (with its properties, and its text with includePassages).
+      return 1 + options.graphNodes() * (args.includePassages === true ? 3 : 2);
+    }
+    const weight = FIELD_WEIGHT[key];
+    if (weight !== undefined) return weight + childComplexity;
+    // A connection's `edges` are the rows its field's `first` already counted.
+    const named = key in LIST_ROWS ? LIST_ROWS[key]! : type.name.endsWith("Connection") && field.name === "edges" ? 1 : null;
+    if (named !== null) return 1 + childComplexity * named;
+    if (field.args.some((a) => a.name === "first")) {
+      return 1 + childComplexity * pageSize(args);
+    }
+    if (isListOfObjects(field.type)) return 1 + childComplexity * options.defaultPageSize;
+    return undefined;
   };
 }
 
+function isListOfObjects(type: GraphQLOutputType): boolean {
+  const nullable = getNullableType(type);
+  return isListType(nullable) && isCompositeType(getNamedType(nullable));
+}
+
+/**
+ * The number of nodes in the graph, for costing `graphExport`: read from Neo4j's count store at
+ * most once a minute, in the background; until the first answer, a conservative guess.
+ */
+export class GraphSize {
+  private nodes = 1000;
+  private readAt = 0;
+  private reading = false;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+  ) {}
+
+  current(): number {
+    if (!this.reading && Date.now() - this.readAt > 60_000) {
+      this.reading = true;
+      this.driver
+        .executeQuery("MATCH (n) RETURN count(n) AS n", {}, { database: this.database, routing: "READ" })
+        .then((result) => {
+          this.nodes = Math.max(Number(result.records[0]?.get("n") ?? 0), 1);
+          this.readAt = Date.now();
+        })
+        .catch(() => {
+          // Neo4j is down: keep the last count; the export itself will fail with SERVICE_UNAVAILABLE.
+          this.readAt = Date.now() - 50_000;
+        })
+        .finally(() => {
+          this.reading = false;
+        });
+    }
+    return this.nodes;
+  }
+}
+
 /** Refuses operations whose estimated cost exceeds MAX_QUERY_COST, after validation, before execution. */
-export function costLimitPlugin(schema: GraphQLSchema, config: Config): ApolloServerPlugin {
+export function costLimitPlugin(schema: GraphQLSchema, config: Config, driver?: Driver): ApolloServerPlugin {
+  const size = driver ? new GraphSize(driver, config.NEO4J_DATABASE) : null;
+  const estimator = rowEstimator({ defaultPageSize: config.DEFAULT_PAGE_SIZE, maxPageSize: config.MAX_PAGE_SIZE, graphNodes: () => size?.current() ?? 1000 });
   return {
     async requestDidStart() {
       return {
@@ -125,7 +253,7 @@ export function costLimitPlugin(schema: GraphQLSchema, config: Config): ApolloSe
             query: document,
             operationName: request.operationName,
             variables: request.variables,
-            estimators: [pageEstimator(config.DEFAULT_PAGE_SIZE), simpleEstimator({ defaultComplexity: 1 })],
+            estimators: [estimator, simpleEstimator({ defaultComplexity: 1 })],
           });
           if (cost > config.MAX_QUERY_COST) {
             throw new LimitExceededError(
@@ -137,5 +265,50 @@ export function costLimitPlugin(schema: GraphQLSchema, config: Config): ApolloSe
         },
       };
     },
+  };
+}
+
+/**
+ * The last line of defence behind the cost limit: an answer whose JSON is larger than
+ * MAX_RESPONSE_BYTES is replaced by a RESPONSE_TOO_LARGE error (HTTP 400), so no client receives
+ * (and no proxy buffers) more than that, whatever the estimate missed.
+ */
+export function responseSizePlugin(config: Config): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single") return;
+          const result = response.body.singleResult;
+          if (result.data === undefined || result.data === null) return;
+          const bytes = Buffer.byteLength(JSON.stringify(result));
+          if (bytes <= config.MAX_RESPONSE_BYTES) return;
+          response.body.singleResult = {
+            errors: [
+              {
+                message: `The answer would be ${bytes} bytes, over the limit of ${config.MAX_RESPONSE_BYTES}. Ask for fewer rows or fewer fields.`,
+                extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, bytes, maxBytes: config.MAX_RESPONSE_BYTES },
+              },
+            ],
+          };
+          response.http.status = 400;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Node's HTTP timeouts, so a slow client cannot hold a connection: all headers within
+ * HTTP_HEADERS_TIMEOUT_MS, the whole request (headers and body) within HTTP_REQUEST_TIMEOUT_MS
+ * (then 408 and the connection is closed); Node checks them every second (its default is every
+ * 30 s). An idle keep-alive connection is closed after 5 s.
+ */
+export function httpServerOptions(config: Config): ServerOptions {
+  return {
+    headersTimeout: config.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
+    connectionsCheckingInterval: 1_000,
+    keepAliveTimeout: 5_000,
   };
 }

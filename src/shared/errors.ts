@@ -28,6 +28,8 @@ export enum ErrorCode {
   NOT_ACCEPTABLE = "NOT_ACCEPTABLE",
   /** Automatic persisted queries: the hash is not known yet; send the query with it (the protocol clients follow). */
   PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND",
+  /** The answer is larger than MAX_RESPONSE_BYTES; ask for fewer rows or fields. */
+  RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE",
   /** Neo4j does not answer; try again later. */
   SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
   /** Anything unexpected; the response carries `requestId`, and the details are in the server log under it, never in the response. */

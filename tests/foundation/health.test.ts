@@ -24,6 +24,24 @@ describe("the service over HTTP against the real Neo4j", () => {
     expect(server.dbQueries(res)).toBe(1);
   });
 
+  it("says neo4j: false within a second when Neo4j does not answer, and fails the counts", async () => {
+    const down = await startTestServer({}, { neo4jUri: "bolt://127.0.0.1:1" });
+    try {
+      const started = performance.now();
+      const res = await down.gql("{ health { neo4j } }");
+      expect(performance.now() - started).toBeLessThan(1_500);
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.health.neo4j).toBe(false);
+      const counts = await down.gql("{ health { neo4j nodeCount } }");
+      expect(counts.body.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
+      const ready = await fetch(`${down.baseUrl}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: "unavailable", neo4j: "down" });
+    } finally {
+      await down.close();
+    }
+  });
+
   it("serves /healthz and /readyz", async () => {
     const live = await fetch(`${server.baseUrl}/healthz`);
     expect(live.status).toBe(200);

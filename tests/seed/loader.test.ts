@@ -109,6 +109,39 @@ describe("the seed loader", () => {
       expect(error.problems[0]!.message).toMatch(/^YAML:/);
     });
 
+    it("YAML syntax errors in two files hide nothing: the other files' problems are listed too, each at file:line:col", async () => {
+      const error = await refused(async (c) => {
+        await c.edit("entities/places.yaml", "countries:", "countries: [\n");
+        await c.edit("documents/zhusan-2021-01-08/people.yaml", "honorific: Ambassador", "honorific: \"Ambassador");
+        await c.edit("entities/organisations.yaml", "kind: INTERGOVERNMENTAL", "kind: CHARITY");
+        await c.edit("entities/programs.yaml", /\n(\s+)kind: /, "\n$1kindd: ");
+      });
+      const files = error.problems.map((p) => p.file);
+      expect(files).toEqual(expect.arrayContaining(["entities/places.yaml", "documents/zhusan-2021-01-08/people.yaml", "entities/organisations.yaml", "entities/programs.yaml"]));
+      for (const file of ["entities/places.yaml", "documents/zhusan-2021-01-08/people.yaml"]) {
+        const syntax = error.problems.find((p) => p.file === file)!;
+        expect(syntax.message).toMatch(/^YAML:/);
+      }
+      expect(error.problems.find((p) => p.file === "entities/organisations.yaml")).toMatchObject({ field: "kind" });
+      expect(error.problems.filter((p) => p.file === "entities/programs.yaml").map((p) => p.field)).toContain("kindd");
+      for (const problem of error.problems) {
+        expect(problem.line, JSON.stringify(problem)).toBeGreaterThan(0);
+        expect(problem.column, JSON.stringify(problem)).toBeGreaterThan(0);
+      }
+      expect(error.message).toMatch(/entities\/places\.yaml:\d+:\d+: YAML:/);
+      expect(error.message).toMatch(/entities\/organisations\.yaml:\d+:\d+ org:\S+ kind:/);
+    });
+
+    it("an event.yaml that is not YAML hides nothing of its document's other files", async () => {
+      const error = await refused(async (c) => {
+        await c.edit("documents/zhusan-2021-01-08/event.yaml", "document:", "document: [\n");
+        await c.edit("documents/zhusan-2021-01-08/people.yaml", "honorific: Ambassador", "honorifc: Ambassador");
+      });
+      expect(error.problems.find((p) => p.file === "documents/zhusan-2021-01-08/event.yaml")!.message).toMatch(/^YAML:/);
+      expect(error.problems.find((p) => p.file === "documents/zhusan-2021-01-08/people.yaml")).toMatchObject({ field: "honorifc" });
+      expect(error.problems.find((p) => p.file === "documents/zhusan-2021-01-08/people.yaml")!.line).toBeGreaterThan(0);
+    });
+
     it("a claim attributed to someone other than the speaker of its passage", async () => {
       const error = await refused((c) => c.edit("documents/zhusan-2021-01-08/claims.yaml", /speaker: person:christopher-harnisch/, "speaker: person:noah-tucker"));
       expect(error.problems[0]).toMatchObject({ file: "documents/zhusan-2021-01-08/claims.yaml", field: "speaker" });
