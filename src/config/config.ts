@@ -49,7 +49,7 @@ const Env = z.object({
   /** Deepest selection set accepted. */
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
   /** Highest estimated cost accepted (graphql-armor cost limit). */
-  MAX_QUERY_COST: z.coerce.number().int().positive().default(5000),
+  MAX_QUERY_COST: z.coerce.number().int().positive().default(50000),
   /** Most aliases in one operation. */
   MAX_ALIASES: z.coerce.number().int().positive().default(30),
   /** Largest JSON answer sent; above it the answer is replaced by RESPONSE_TOO_LARGE. */

@@ -119,7 +119,8 @@ export function tokenLimitPlugin(config: Config): ApolloServerPlugin {
 
 /**
  * Rows a list without a size argument can return, per row of its parent, where the model bounds it
- * (`Type.field`). Any other list of objects without `first` is costed at DEFAULT_PAGE_SIZE rows.
+ * (`Type.field`). Any other list of objects without a size argument is a relation list (a
+ * person's affiliations, a program's participants, a claim's subjects): costed at UNPAGED_ROWS.
  */
 const LIST_ROWS: Record<string, number> = {
   // The root field multiplies by its `limit` (neighbourhood) or `maxLength` (shortestPath):
@@ -146,6 +147,13 @@ const FIELD_WEIGHT: Record<string, number> = {
   "GraphEdge.properties": 2,
 };
 
+/**
+ * Rows a relation list without a size argument is costed at. Such lists are as long as the graph
+ * makes them: the seed's longest is 7 (the subjects of one claim, the speakers of one event).
+ * Past the estimate, MAX_RESPONSE_BYTES still bounds what one answer can hold.
+ */
+const UNPAGED_ROWS = 10;
+
 /** What `neighbourhood` returns when `limit` is absent (graph.resolver's default). */
 const NEIGHBOURHOOD_DEFAULT_LIMIT = 50;
 /** `shortestPath`'s default `maxLength`. */
@@ -167,30 +175,41 @@ function intArg(args: Record<string, unknown>, name: string): number | null {
  * cost error), so the estimate clamps them to MAX_PAGE_SIZE.
  */
 export function rowEstimator(options: { defaultPageSize: number; maxPageSize: number; graphNodes: () => number }): ComplexityEstimator {
-  const clamp = (n: number) => Math.min(Math.max(n, 1), options.maxPageSize);
+  // Sizes count as asked: a page over MAX_PAGE_SIZE is refused by its field anyway, and one of
+  // billions is refused here, before any work, as the client error it is.
+  const clamp = (n: number) => Math.max(n, 1);
   const pageSize = (args: Record<string, unknown>) => clamp(intArg(args, "first") ?? options.defaultPageSize);
   return ({ type, field, args, childComplexity }) => {
     const key = `${type.name}.${field.name}`;
-    // Introspection answers from the schema, not the graph: the whole schema costs 500, so a few
+    // Introspection answers from the schema, not the graph: the whole schema costs 5,000, so a few
     // full introspections fit in one query and thirty do not; its lists are not multiplied.
-    if (key === "Query.__schema") return 500 + childComplexity;
-    if (key === "Query.__type") return 10 + childComplexity;
+    if (key === "Query.__schema") return 5000 + childComplexity;
+    if (key === "Query.__type") return 100 + childComplexity;
     if (type.name.startsWith("__")) return 1 + childComplexity;
     if (key === "Query.neighbourhood") return 1 + childComplexity * clamp(intArg(args, "limit") ?? NEIGHBOURHOOD_DEFAULT_LIMIT);
     if (key === "Query.shortestPath") return 1 + childComplexity * (Math.min(intArg(args, "maxLength") ?? SHORTEST_PATH_DEFAULT_LENGTH, SHORTEST_PATH_MAX_LENGTH) + 1);
     if (key === "Query.graphExport") {
       // Every node may be in the file (with its properties, and its text with includePassages).
-      return 1 + options.graphNodes() * (args.includePassages === true ? 3 : 2);
+      // The whole file is built in memory before it is sent: it weighs ten units a node.
+      return 1 + options.graphNodes() * (args.includePassages === true ? 15 : 10);
     }
     const weight = FIELD_WEIGHT[key];
     if (weight !== undefined) return weight + childComplexity;
     // A connection's `edges` are the rows its field's `first` already counted.
-    const named = key in LIST_ROWS ? LIST_ROWS[key]! : type.name.endsWith("Connection") && field.name === "edges" ? 1 : null;
+    const named =
+      key in LIST_ROWS
+        ? LIST_ROWS[key]!
+        : type.name.endsWith("Connection") && field.name === "edges"
+          ? 1
+          : // A curated link's `evidence` (no `first`) is its one quote.
+            field.name === "evidence" && !field.args.some((a) => a.name === "first")
+            ? 1
+            : null;
     if (named !== null) return 1 + childComplexity * named;
     if (field.args.some((a) => a.name === "first")) {
       return 1 + childComplexity * pageSize(args);
     }
-    if (isListOfObjects(field.type)) return 1 + childComplexity * options.defaultPageSize;
+    if (isListOfObjects(field.type)) return 1 + childComplexity * UNPAGED_ROWS;
     return undefined;
   };
 }

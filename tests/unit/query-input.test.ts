@@ -6,12 +6,17 @@ import type { Entity } from "../../src/modules/common/entity.js";
 import { EntityType } from "../../src/modules/common/entity-type.js";
 
 describe("search input", () => {
-  it("escapes every Lucene operator and lower-cases keyword operators", () => {
-    expect(toLuceneQuery('"UNICEF" AND (ICRC)')).toBe('\\"UNICEF\\" and \\(ICRC\\)');
-    expect(toLuceneQuery("name:x* y~2 [a TO b] \\ /re/ -n +m !k ^3 &&||")).toBe(
-      "name\\:x\\* y\\~2 \\[a to b\\] \\\\ \\/re\\/ \\-n \\+m \\!k \\^3 \\&\\&\\|\\|",
-    );
+  it("reads operators as word breaks and lower-cases keyword operators: no input changes the query's structure", () => {
+    expect(toLuceneQuery('"UNICEF" AND (ICRC)')).toBe("UNICEF and ICRC");
+    expect(toLuceneQuery("name:x* y~2 [a TO b] \\ /re/ -n +m !k ^3 &&||")).toBe("name x y 2 a to b re n m k 3");
     expect(toLuceneQuery("  spaced\t\nwords ")).toBe("spaced words");
+    expect(toLuceneQuery("Stevan:Weine")).toBe("Stevan Weine");
+    // A possessive also searches the name and the other apostrophe.
+    expect(toLuceneQuery("Kazakhstan's").split(" ")).toEqual(["Kazakhstan", "Kazakhstan's", "Kazakhstan\u2019s"]);
+    for (const hostile of ['a:"b" OR c*', "(x) AND -y", "\\\\", "~~~", "[* TO *]"]) {
+      expect(toLuceneQuery(hostile)).not.toMatch(/(^|[^\\])[+\-&|!(){}[\]^"~*?:/]/);
+      expect(toLuceneQuery(hostile)).not.toMatch(/\b(AND|OR|NOT|TO)\b/);
+    }
   });
 
   it("marks the first whole-word match with « »", () => {
