@@ -92,8 +92,8 @@ async function main() {
   try {
     const cases: Array<[string, string]> = [
       ["30 × document text", documentTexts],
-      ["graphExport with passages × 5", exports_(5)],
-      ["graphExport with passages × 6", exports_(6)],
+      ["graphExport with passages × 10 (the most the cost allows)", exports_(10)],
+      ["graphExport with passages × 11", exports_(11)],
       ["neighbourhood depth 3, limit 50, every field", neighbourhood],
       ["2 speakers × 40 claims with text and paragraph", speakersClaims],
       ["50 passages with text and mentions", passages],
