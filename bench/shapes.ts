@@ -66,7 +66,7 @@ export const shapes: Shape[] = [
     peer: `{ people(where: { spokeAt: { some: { id: { eq: "event:zhusan-2021-01-08" } } } }, sort: [{ name: ASC }, { id: ASC }], limit: 20) {
         id name affiliations { id name runs { id name } supports { id name } funds { id name } partnersIn { id name }
           authorized { id name } benefits { id name } } } }`,
-    floor: `MATCH (p:Person) WHERE p.name IS NOT NULL AND EXISTS { (p)-[:SPOKE_AT]->(:Event) }
+    floor: `MATCH (p:Person) WHERE p.name >= '' AND p.id IS NOT NULL AND EXISTS { (p)-[:SPOKE_AT]->(:Event) }
       WITH p ORDER BY p.name, p.id LIMIT 20
       CALL (p) {
         MATCH (p)-[:AFFILIATED_WITH]->(o:Organisation)
@@ -91,7 +91,7 @@ export const shapes: Shape[] = [
     ours: `{ claims(first: 50) { edges { node { id text speaker { name } quantities { value unit qualifier } about { id } } } } }`,
     peer: `{ claims(sort: [{ start: ASC }, { id: ASC }], limit: 50) { id text speaker { name } quantities { value unit qualifier }
         about { ... on Person { id } ... on Organisation { id } ... on Country { id } ... on Region { id } ... on Program { id } ... on Event { id } } } }`,
-    floor: `MATCH (c:Claim) WHERE c.start IS NOT NULL
+    floor: `MATCH (c:Claim) WHERE c.start >= 0 AND c.id IS NOT NULL
       WITH c ORDER BY c.start, c.id LIMIT 50
       RETURN {claims: {edges: collect({node: {id: c.id, text: c.text,
         speaker: head(COLLECT { MATCH (s:Person)-[:MADE]->(c) RETURN s {.name} }),

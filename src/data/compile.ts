@@ -177,7 +177,8 @@ export class Compiler {
   private connection(field: GraphQLField<unknown, unknown>, type: GraphQLNamedType, nodes: readonly FieldNode[], scope: Scope, source: ConnectionSource): Compiled {
     if (!isObjectType(type)) throw new Error(`${type.name} is not a connection type`);
     const arity = source.order(new Cypher.Node()).length;
-    const params = this.bind(field, nodes[0]!, connectionArgs(source.args, arity));
+    const lowest = source.order.lowest;
+    const params = this.bind(field, nodes[0]!, connectionArgs(source.args, arity, lowest));
     const { pattern, where, node } = source.match(scope, params);
     const keys = source.order(node);
     const shape: ConnectionShape = { type: type.name, edges: [], pageInfo: [], totalCount: [], size: (params.size as Cypher.NamedParam).id, after: (params.after as Cypher.NamedParam).id };
@@ -208,8 +209,11 @@ export class Compiler {
       }
     }
     const after = params.after!;
+    // With a lowest value, the page is a range of the index on the sort key (`first >= $from`, the
+    // other keys present), read in index order up to the LIMIT: its cost is the page, not the list.
+    const inIndexOrder = lowest === undefined ? [] : [Cypher.gte(keys[0]!, params.from!), ...keys.slice(1).map((k) => Cypher.isNotNull(k))];
     const page = Cypher.utils.concat(
-      new Cypher.Match(pattern).where(Cypher.and(where, keysetAfter(keys, after))),
+      new Cypher.Match(pattern).where(Cypher.and(where, ...inIndexOrder, keysetAfter(keys, after))),
       new Cypher.With(node).orderBy(...keys.map((k): [Cypher.Expr, "ASC"] => [k, "ASC"])).limit(params.limit!),
       ...withColumns(rowColumns),
       new Cypher.Return(row),

@@ -24,13 +24,14 @@ export interface ConnectionShape {
 /**
  * A connection's arguments: the list's own (filters) and the page: `first` (DEFAULT_PAGE_SIZE
  * when absent, 0..MAX_PAGE_SIZE) and `after` (a cursor of this list). One more row than the page
- * is read: it only tells whether a next page exists.
+ * is read: it only tells whether a next page exists. `lowest`: see SortKeys.
  */
-export function connectionArgs(own: ArgsCheck | undefined, arity: number): ArgsCheck {
+export function connectionArgs(own: ArgsCheck | undefined, arity: number, lowest?: string | number): ArgsCheck {
   return (args, config) => {
     const size = pageSize(args.first, config);
     const after = decodeCursor(args.after, arity);
-    return { ...own?.(args, config), size, limit: size + 1, after };
+    // `from`: where the page's index range starts (the cursor's first key, or the lowest value).
+    return { ...own?.(args, config), size, limit: size + 1, after, from: after ? after[0] : (lowest ?? null) };
   };
 }
 

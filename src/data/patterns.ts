@@ -1,17 +1,22 @@
 import Cypher from "@neo4j/cypher-builder";
 import { pageSize } from "../shared/paging.js";
-import { connection, nodeOf, relation, value, type ArgsCheck, type ConnectionSource, type RelationSource, type Scope, type ValueSource } from "./source.js";
+import { connection, nodeOf, relation, value, type ArgsCheck, type ConnectionSource, type RelationSource, type Scope, type SortKeys, type ValueSource } from "./source.js";
 
 /** A sort: expressions, ascending unless marked DESC. */
 export type Sort = Array<Cypher.Expr | [Cypher.Expr, "ASC" | "DESC"]>;
 
-/** Lists by name, then id (the id makes the order total, as keyset cursors need). */
-export const byNameId = (n: Cypher.Node): Cypher.Expr[] => [n.property("name"), n.property("id")];
-/** Lists in document order: by offset, then id. */
-export const byStartId = (n: Cypher.Node): Cypher.Expr[] => [n.property("start"), n.property("id")];
+/**
+ * Lists by name, then id (the id makes the order total, as keyset cursors need). Every node listed
+ * by name has one, so pages are index ranges (an index on `(name, id)` per label: graph-schema.ts).
+ */
+export const byNameId: SortKeys = Object.assign((n: Cypher.Node): Cypher.Expr[] => [n.property("name"), n.property("id")], { lowest: "" });
+/** Lists in document order: by offset, then id (indexed as `(start, id)`). */
+export const byStartId: SortKeys = Object.assign((n: Cypher.Node): Cypher.Expr[] => [n.property("start"), n.property("id")], {
+  lowest: Number.NEGATIVE_INFINITY,
+});
 
 /** Every node of a label, as a connection in `order` (a root list: `countries`, `people`, …). */
-export function everyNode(label: string, order: (n: Cypher.Node) => Cypher.Expr[]): ConnectionSource {
+export function everyNode(label: string, order: SortKeys): ConnectionSource {
   return connection({
     match: () => {
       const n = new Cypher.Node();

@@ -71,8 +71,16 @@ export interface ConnectionSource {
   kind: "connection";
   args?: ArgsCheck;
   match: (scope: Scope, params: Params) => { pattern: Cypher.Pattern; where?: Cypher.Predicate; node: Cypher.Node };
-  order: (node: Cypher.Node) => Cypher.Expr[];
+  order: SortKeys;
 }
+
+/**
+ * A list's sort key as expressions of its node. `lowest`, when given, is a value no node's first
+ * key is below (`""` for names, `-Infinity` for offsets), and says every listed node has each key:
+ * a page is then read as the range `key >= cursor` of an index on the keys, in index order, and
+ * stops at the page's end, instead of reading and sorting the whole list.
+ */
+export type SortKeys = ((node: Cypher.Node) => Cypher.Expr[]) & { lowest?: string | number };
 
 /** A root field reading one node by id (`country(id:)`); `label` narrows it to a type (null otherwise). */
 export interface NodeByIdSource {
