@@ -166,7 +166,7 @@ export function neighbourhoodCypher(wrap = (view: string) => `{neighbourhood: ${
   return `MATCH (root:Entity {id: $id})
       CALL (root) { ${near("[root]", "[root]")} l1 }
       WITH root, [root] + l1[0..50] AS seen
-      CALL (seen) { ${near("seen[1..]", "seen")} l2 }
+      CALL (seen) { ${near("CASE WHEN size(seen) < 51 THEN seen[1..] ELSE [] END", "seen")} l2 }
       WITH seen + l2[0..(51 - size(seen))] AS found
       WITH found[0..50] AS nodes, size(found) > 50 AS cut
       CALL (nodes) {

@@ -28,7 +28,7 @@ describe("npm run bench -- --smoke", () => {
     expect(output, output).toContain("every server answered every shape without errors");
     expect(output).not.toMatch(/ERROR|MISMATCH/);
     // The table lists the three servers for each of the seven shapes, with no request failing.
-    const rows = output.split("\n").filter((l) => /\s(ours|peer|floor)\s+\d+/.test(l));
+    const rows = output.split("\n").filter((l) => /\s(ours|peer|floor)\s+\d+\s+[\d.]+\s+[\d.]+\s+[\d.–]+\s+[\d.–]+\s+\d+$/.test(l));
     expect(rows).toHaveLength(21);
     for (const row of rows) expect(row.trim().split(/\s+/).at(-1)).toBe("0");
     expect(code).toBe(0);

@@ -13,10 +13,14 @@ import { plain } from "../../shared/neo4j-values.js";
 const ENTITIES_FIRST = `CASE WHEN n:${Label.Claim} THEN 1 ELSE 0 END`;
 const DRAWN = (v: string) => `any(l IN labels(${v}) WHERE l IN $labels)`;
 
-/** A level of the search: unseen drawn nodes next to the frontier, entities first, at most $cap in all. */
+/**
+ * A level of the search: unseen drawn nodes next to the frontier, entities first, at most $cap in
+ * all. Skipped when $cap nodes are already seen (a hub's first level often fills the view): its
+ * nodes would all be cut, and expanding the frontier is what costs.
+ */
 const level = (n: number) => `
 CALL (seen, frontier) {
-  UNWIND CASE WHEN $depth >= ${n} THEN frontier ELSE [] END AS f
+  UNWIND CASE WHEN $depth >= ${n} AND size(seen) < $cap THEN frontier ELSE [] END AS f
   MATCH (f)-[r]-(n:Entity)
   WHERE type(r) IN $types AND ${DRAWN("n")} AND NOT n IN seen
   WITH DISTINCT n ORDER BY ${ENTITIES_FIRST}, n.id LIMIT $cap
