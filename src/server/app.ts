@@ -4,7 +4,7 @@ import express from "express";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { pinoHttp } from "pino-http";
 import type { Driver } from "neo4j-driver";
 import type { Config } from "../config/config.js";
@@ -70,6 +70,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE * 1000 }),
       tokenLimitPlugin(config),
+      // No field declares a cache hint; the default cache-control plugin would still wrap every
+      // field's resolution (willResolveField) on every request.
+      ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(schema, config, driver),
       responseSizePlugin(config),
       httpStatusPlugin(),
