@@ -68,7 +68,19 @@ export function dbHitsTable(results: Results, shapes: Shape[]): string {
   const rows = shapes.map(
     (shape) => `${shape.title.padEnd(52)} ${scales.map((s) => `${pad(s.dbHits[shape.name]?.ours ?? "–", 11)} ${pad(s.dbHits[shape.name]?.floor ?? "–", 11)}`).join(" ")}`,
   );
-  return [head, ...rows].join("\n");
+  const access = shapes.map((shape) => {
+    const per = scales.map((s) => `${s.scale}×: ${accessOf(s.dbHits[shape.name]?.oursOperators ?? [])}`);
+    return `  ${shape.name.padEnd(14)} ${per.join(" | ")}`;
+  });
+  return [head, ...rows, "", "how our queries reach their rows (PROFILE operators):", ...access].join("\n");
+}
+
+/** The operators that say how a plan finds and bounds its rows: index seeks or scans, sorts, limits, the count store. */
+const ACCESS = /IndexSeek|IndexScan|LabelScan|AllNodesScan|ByElementId|CountStore|^Sort|^Top|^Limit|^PartialSort|^PartialTop|ProcedureCall/;
+export function accessOf(operators: string[]): string {
+  const counts = new Map<string, number>();
+  for (const op of operators) if (ACCESS.test(op)) counts.set(op, (counts.get(op) ?? 0) + 1);
+  return [...counts].map(([op, n]) => (n > 1 ? `${op}×${n}` : op)).join(", ") || "–";
 }
 
 /** Where each target stands: ours ÷ peer req/s (≥ 1.25), p99 ≤ peer, ours ÷ floor (≥ 0.6), p50 at the largest size ÷ at 1× (≤ 1.5). */

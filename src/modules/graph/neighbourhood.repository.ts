@@ -13,16 +13,33 @@ import { plain } from "../../shared/neo4j-values.js";
 const ENTITIES_FIRST = `CASE WHEN n:${Label.Claim} THEN 1 ELSE 0 END`;
 const DRAWN = (v: string) => `any(l IN labels(${v}) WHERE l IN $labels)`;
 
+/** What is drawn, as pattern text: `A|B` (names from the graph model's constants, never from input). */
+interface Drawn {
+  labels: string;
+  types: string;
+}
+/** One query text per drawn set (the view's, the export's): built once, so Neo4j's plan cache hits. */
+const queries = new Map<string, string>();
+function queryFor(labels: readonly string[], types: readonly string[]): string {
+  const key = `${labels.join("|")}/${types.join("|")}`;
+  let query = queries.get(key);
+  if (!query) {
+    if (![...labels, ...types].every((name) => /^[A-Za-z_]+$/.test(name))) throw new Error(`not a label or type name: ${key}`);
+    queries.set(key, (query = neighbourhoodQuery({ labels: labels.join("|"), types: types.join("|") })));
+  }
+  return query;
+}
+
 /**
  * A level of the search: unseen drawn nodes next to the frontier, entities first, at most $cap in
  * all. Skipped when $cap nodes are already seen (a hub's first level often fills the view): its
  * nodes would all be cut, and expanding the frontier is what costs.
  */
-const level = (n: number) => `
+const level = (n: number, drawn: Drawn) => `
 CALL (seen, frontier) {
   UNWIND CASE WHEN $depth >= ${n} AND size(seen) < $cap THEN frontier ELSE [] END AS f
-  MATCH (f)-[r]-(n:Entity)
-  WHERE type(r) IN $types AND ${DRAWN("n")} AND NOT n IN seen
+  MATCH (f)-[r:${drawn.types}]-(n:${drawn.labels})
+  WHERE NOT n IN seen
   WITH DISTINCT n ORDER BY ${ENTITIES_FIRST}, n.id LIMIT $cap
   RETURN collect(n) AS next
 }
@@ -33,25 +50,41 @@ WITH root, outside, seen + next[0..($cap - size(seen))] AS seen, next[0..($cap -
  * than kept, to know whether it was cut), and the relationships between them (at most $edgeCap).
  * A root that is not drawn itself (a passage or document in a view) shows its direct links of any
  * kind; `outside` says so. Properties come without the internal ones (INTERNAL_PROPERTIES); a
- * document's text (the whole transcript) is never returned.
+ * document's text (the whole transcript) is never returned. The drawn relationship types and labels
+ * are written into the patterns, so a node's many undrawn links (MENTIONS, SAID) are never expanded.
  */
-export const NEIGHBOURHOOD = `
+export const neighbourhoodQuery = (drawn: Drawn) => `
 MATCH (root:Entity {id: $id})
 WITH root, NOT ${DRAWN("root")} AS outside
 CALL (root, outside) {
-  MATCH (root)-[r]-(n:Entity)
-  WHERE outside OR (type(r) IN $types AND ${DRAWN("n")})
+  CALL (root, outside) {
+    WITH * WHERE NOT outside
+    MATCH (root)-[:${drawn.types}]-(n:${drawn.labels})
+    RETURN n
+    UNION
+    WITH * WHERE outside
+    MATCH (root)--(n:Entity)
+    RETURN n
+  }
   WITH DISTINCT n ORDER BY ${ENTITIES_FIRST}, n.id LIMIT $cap
   RETURN collect(n) AS next
 }
 WITH root, outside, [root] + next[0..($cap - 1)] AS seen, next[0..($cap - 1)] AS frontier
-${level(2)}
-${level(3)}
+${level(2, drawn)}
+${level(3, drawn)}
 WITH root, outside, seen[0..$limit] AS nodes, size(seen) > $limit AS cut
 CALL (root, outside, nodes) {
-  UNWIND nodes AS a
-  MATCH (a)-[r]->(b)
-  WHERE b IN nodes AND (type(r) IN $types OR (outside AND (a = root OR b = root)))
+  CALL (root, outside, nodes) {
+    UNWIND nodes AS a
+    MATCH (a)-[r:${drawn.types}]->(b)
+    WHERE b IN nodes
+    RETURN r
+    UNION
+    UNWIND CASE WHEN outside THEN nodes ELSE [] END AS a
+    MATCH (a)-[r]->(b)
+    WHERE b IN nodes AND (a = root OR b = root)
+    RETURN r
+  }
   WITH DISTINCT r ORDER BY r.id, elementId(r) LIMIT $edgeCap
   RETURN collect(r) AS rels
 }
@@ -100,7 +133,7 @@ const withoutNulls = (props: Record<string, unknown>): Record<string, unknown> =
 
 /** The neighbourhood of a node in one read query; null when no node has the id. */
 export async function readNeighbourhood(db: RequestDb, q: NeighbourhoodQuery): Promise<Neighbourhood | null> {
-  const result = await db.read(NEIGHBOURHOOD, {
+  const result = await db.read(queryFor(q.labels, q.types), {
     id: q.id,
     depth: neo4j.int(q.depth),
     limit: neo4j.int(q.limit),
