@@ -225,7 +225,11 @@ export class Compiler {
       const counted = source.match(scope, params);
       const total = new Cypher.Variable();
       value.set("total", total);
-      columns.push([new Cypher.Count(new Cypher.Match(counted.pattern).where(counted.where)), total]);
+      const filtered = new Cypher.Count(new Cypher.Match(counted.pattern).where(counted.where));
+      const unfiltered = counted.where && source.unfiltered?.(params);
+      // Without filters, the pattern's own count (the count store for `(n:Label)`); else node by node.
+      const count = unfiltered ? new Cypher.Case().when(unfiltered).then(new Cypher.Count(new Cypher.Match(source.match(scope, params).pattern))).else(filtered) : filtered;
+      columns.push([count, total]);
     }
     return {
       expr: value,

@@ -72,6 +72,12 @@ export interface ConnectionSource {
   args?: ArgsCheck;
   match: (scope: Scope, params: Params) => { pattern: Cypher.Pattern; where?: Cypher.Predicate; node: Cypher.Node };
   order: SortKeys;
+  /**
+   * A predicate over the parameters only, true when they filter nothing (`match`'s `where` holds for
+   * every node of its pattern): `totalCount` is then the pattern's count, which Neo4j reads from its
+   * count store for a lone label instead of counting node by node.
+   */
+  unfiltered?: (params: Params) => Cypher.Predicate;
 }
 
 /**

@@ -48,6 +48,7 @@ export const claimRelations: Sources = {
         );
         return { pattern: new Cypher.Pattern(n, { labels: [Label.Claim] }), where, node: n };
       },
+      unfiltered: (params) => Cypher.and(Cypher.isNull(params.speakerId!), Cypher.isNull(params.aboutId!), Cypher.isNull(params.byQuantity!))!,
       order: byStartId,
     }),
   },
