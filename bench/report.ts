@@ -135,7 +135,7 @@ export function chart(results: Results, shapes: Shape[], connections: number): s
     const top = niceCeil(max);
     const xOf = (s: number) => (scales.length === 1 ? x0 + pw / 2 : x0 + (Math.log10(s) - Math.log10(scales[0]!)) / (Math.log10(scales.at(-1)!) - Math.log10(scales[0]!)) * pw);
     const yOf = (v: number) => y0 + ph - (v / top) * ph;
-    out.push(`<text x="${x0}" y="${y0 - 8}" font-weight="bold">${esc(shape.title.length > 40 ? `${shape.title.slice(0, 39)}…` : shape.title)}</text>`);
+    out.push(`<text x="${x0}" y="${y0 - 8}" font-weight="bold">${esc(shape.title.length > 34 ? `${shape.title.slice(0, 33)}…` : shape.title)}</text>`);
     out.push(`<line x1="${x0}" y1="${y0 + ph}" x2="${x0 + pw}" y2="${y0 + ph}" stroke="#999"/><line x1="${x0}" y1="${y0}" x2="${x0}" y2="${y0 + ph}" stroke="#999"/>`);
     for (const t of [0, top / 2, top]) out.push(`<text x="${x0 - 4}" y="${yOf(t) + 4}" text-anchor="end" fill="#555">${t}</text>`);
     for (const s of scales) out.push(`<text x="${xOf(s)}" y="${y0 + ph + 14}" text-anchor="middle" fill="#555">${s}×</text>`);

@@ -25,6 +25,7 @@ import { chart, dbHitsTable, median, table, targets, type Measured, type Results
  *
  *   npm run bench -- --scale 1,10,100 --duration 10 --rounds 2 --connections 10,50
  *   npm run bench -- --smoke        a few seconds at 1×: every server answers every shape
+ *   npm run bench -- --soak 60      then 60 s of every shape in turn at 50 connections: RSS before and after
  *
  * Prints a table per size and connection count, db hits per shape (PROFILE), the servers' RSS at
  * the start and end of each run, and where the targets stand; writes bench/results/<date>.json
@@ -40,6 +41,7 @@ const { values: opts } = parseArgs({
     shapes: { type: "string" },
     out: { type: "string", default: "bench/results" },
     smoke: { type: "boolean", default: false },
+    soak: { type: "string", default: "0" },
     "cpu-prof": { type: "boolean", default: false },
   },
 });
@@ -153,6 +155,18 @@ async function main(): Promise<number> {
         console.log(table(results, shapes, scale, connections));
         console.log(`RSS MB (start → end): ${info.rss.filter((r) => r.connections === connections).map((r) => `${r.server} ${r.start} → ${r.end}`).join(", ")}`);
       }
+    }
+
+    const soak = smoke ? 0 : Number(opts.soak);
+    if (soak > 0) {
+      // Memory under sustained load, after warm-up: every shape in turn, at 50 connections.
+      const ours = servers.find((s) => s.name === "ours")!;
+      const before = ours.rss();
+      const each = Math.max(1, Math.round(soak / shapes.length));
+      for (const shape of shapes) await load(ours, shape, 50, each);
+      const after = ours.rss();
+      results.options.soak = { seconds: each * shapes.length, connections: 50, rssBefore: before, rssAfter: after };
+      console.log(`\n## soak: ${each * shapes.length} s at 50 connections, this API's RSS ${before} MB → ${after} MB (${before && after ? `${(((after - before) / before) * 100).toFixed(0)} %` : "?"})`);
     }
 
     console.log(`\n## db hits per request (PROFILE; ours: every query of the request)`);
