@@ -52,6 +52,12 @@ export async function startServer(name: ServerName, root: string, neo4j: Neo4jEn
     stderr.push(chunk.toString());
     if (stderr.length > 20) stderr.shift();
   });
+  let ready = false;
+  let stopping = false;
+  child.once("exit", (code, signal) => {
+    // A server that dies under load is a finding: say so, with what it last wrote.
+    if (ready && !stopping) console.log(`ERROR ${name} exited (${code ?? signal}) during the run:\n${stderr.join("").slice(-3000)}`);
+  });
   const base = `http://127.0.0.1:${port}`;
   const url = name === "floor" ? base : `${base}/graphql`;
   const probe = name === "ours" ? `${base}/readyz` : name === "floor" ? `${base}/organisation` : `${base}/?query=%7B__typename%7D`;
@@ -67,6 +73,7 @@ export async function startServer(name: ServerName, root: string, neo4j: Neo4jEn
     if (Date.now() > deadline) throw new Error(`${name} did not answer within 120 s: ${stderr.join("")}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+  ready = true;
   return {
     name,
     url,
@@ -74,6 +81,7 @@ export async function startServer(name: ServerName, root: string, neo4j: Neo4jEn
     rss: () => rssOf(child.pid),
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         if (child.exitCode !== null) return resolve();
         const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
         child.once("exit", () => {
