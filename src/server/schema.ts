@@ -45,6 +45,7 @@ import { programRelations } from "../modules/program/program.relations.js";
 import { eventRelations } from "../modules/event/event.relations.js";
 import { claimRelations } from "../modules/claim/claim.relations.js";
 import { passageRelations } from "../modules/passage/passage.relations.js";
+import { searchRelations } from "../modules/search/search.relations.js";
 
 /** Every resolver of the API; the schema is built from their decorators. */
 export const resolvers = [
@@ -84,6 +85,7 @@ export const relations: Sources = mergeSources(
   claimRelations,
   passageRelations,
   documentRelations,
+  searchRelations,
 );
 
 /** The schema as built from the resolvers' decorators, without the read model. */

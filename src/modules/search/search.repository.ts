@@ -4,12 +4,12 @@ import { FULLTEXT_INDEX, Label, RelType } from "../../graph/model.js";
 import { badInput } from "../../shared/errors.js";
 import { asEntity, NODE_VALUE, type Entity } from "../common/entity.js";
 
-/** The document a hit stands in: a passage's, a claim's passage's, an event's; null for entities. */
+/** The id of the document a hit stands in: a passage's, a claim's passage's, an event's; null for entities. */
 const DOCUMENT_OF = `CASE
-  WHEN node:${Label.Document} THEN node
-  WHEN node:${Label.Passage} THEN head([(node)-[:${RelType.PART_OF}]->(d:${Label.Document}) | d])
-  WHEN node:${Label.Claim} THEN head([(node)-[:${RelType.SUPPORTED_BY}]->(:${Label.Passage})-[:${RelType.PART_OF}]->(d:${Label.Document}) | d])
-  WHEN node:${Label.Event} THEN head([(node)-[:${RelType.DOCUMENTED_BY}]->(d:${Label.Document}) | d])
+  WHEN node:${Label.Document} THEN node.id
+  WHEN node:${Label.Passage} THEN head([(node)-[:${RelType.PART_OF}]->(d:${Label.Document}) | d.id])
+  WHEN node:${Label.Claim} THEN head([(node)-[:${RelType.SUPPORTED_BY}]->(:${Label.Passage})-[:${RelType.PART_OF}]->(d:${Label.Document}) | d.id])
+  WHEN node:${Label.Event} THEN head([(node)-[:${RelType.DOCUMENTED_BY}]->(d:${Label.Document}) | d.id])
 END`;
 
 /**
@@ -21,8 +21,7 @@ CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
 WHERE ($labels IS NULL OR any(label IN labels(node) WHERE label IN $labels))
   AND ($speakerId IS NULL OR ((node:${Label.Passage} OR node:${Label.Claim}) AND node.speakerId = $speakerId))
 WITH node, score ORDER BY score DESC, node.id LIMIT $limit
-WITH node, score, ${DOCUMENT_OF} AS document
-RETURN ${NODE_VALUE("node")} AS value, score, CASE WHEN document IS NULL THEN null ELSE ${NODE_VALUE("document")} END AS document
+RETURN ${NODE_VALUE("node")} AS value, score, ${DOCUMENT_OF} AS documentId
 ORDER BY score DESC, node.id`;
 
 /**
@@ -41,7 +40,8 @@ LIMIT $limit`;
 export interface Hit {
   entity: Entity;
   score: number;
-  document: Entity | null;
+  /** Read by SearchHit.document, only when selected. */
+  documentId: string | null;
 }
 
 export async function searchNodes(db: RequestDb, lucene: string, labels: string[] | null, limit: number, speakerId: string | null): Promise<Hit[]> {
@@ -49,7 +49,7 @@ export async function searchNodes(db: RequestDb, lucene: string, labels: string[
     const result = await db.read(SEARCH, { index: FULLTEXT_INDEX, lucene, labels, limit: neo4j.int(limit), speakerId });
     return result.records.flatMap((r) => {
       const entity = asEntity(r.get("value"));
-      return entity ? [{ entity, score: Number(r.get("score")), document: asEntity(r.get("document")) }] : [];
+      return entity ? [{ entity, score: Number(r.get("score")), documentId: (r.get("documentId") as string | null) ?? null }] : [];
     });
   } catch (error) {
     // The query is escaped, so Lucene should accept it; if it still refuses, the input is at fault.

@@ -1,12 +1,12 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../data/context.js";
 import { Label } from "../../graph/model.js";
 import { badInput } from "../../shared/errors.js";
 import { assertOptionalId } from "../../shared/ids.js";
 import { pageSize } from "../../shared/paging.js";
 import { EntityType, LABEL_OF } from "../common/entity-type.js";
-import { ofType } from "../common/entity.js";
-import type { Document } from "../document/document.type.js";
+import { Document } from "../document/document.type.js";
 import { asName, searchTerms, searchWords, toLuceneQuery } from "./lucene.js";
 import { snippetFor } from "./snippet.js";
 import { SearchHit } from "./search.type.js";
@@ -18,7 +18,7 @@ export const MAX_SEARCH_LENGTH = 200;
 /** Only a speaker's words can be restricted to a speaker. */
 const SPOKEN: string[] = [Label.Passage, Label.Claim];
 
-@Resolver()
+@Resolver(() => SearchHit)
 export class SearchResolver {
   @Query(() => [SearchHit], {
     description:
@@ -48,13 +48,24 @@ export class SearchResolver {
     if (speaker) labels = (labels ?? SPOKEN).filter((l) => SPOKEN.includes(l));
     if (labels && labels.length === 0) return [];
     const terms = searchTerms(query);
-    const hits = await searchNodes(ctx.db, lucene, labels, limit, speaker);
-    // What the user named comes first, whatever the index scores it (claims repeat a name more often).
-    const named = speaker ? [] : await entitiesNamed(ctx.db, asName(query), labels, limit);
+    // Both queries at once, on the request's one transaction. What the user named comes first,
+    // whatever the index scores it (claims repeat a name more often).
+    const [hits, named] = await Promise.all([
+      searchNodes(ctx.db, lucene, labels, limit, speaker),
+      speaker ? Promise.resolve([]) : entitiesNamed(ctx.db, asName(query), labels, limit),
+    ]);
     const top = hits[0]?.score ?? 0;
-    const exact = named.map((entity) => ({ entity, score: Math.max(top, hits.find((h) => h.entity.id === entity.id)?.score ?? 0), document: null }));
+    const exact = named.map((entity) => ({ entity, score: Math.max(top, hits.find((h) => h.entity.id === entity.id)?.score ?? 0), documentId: null }));
     const namedIds = new Set(named.map((e) => e.id));
     const ranked = [...exact, ...hits.filter((h) => !namedIds.has(h.entity.id))].slice(0, limit);
-    return ranked.map(({ entity, score, document }) => ({ node: entity, type: entity.type, score, snippet: snippetFor(entity, terms), document: ofType<Document>(document, "Document") }));
+    return ranked.map(({ entity, score, documentId }) => ({ node: entity, type: entity.type, score, snippet: snippetFor(entity, terms), documentId }));
+  }
+
+  @FieldResolver(() => Document, {
+    nullable: true,
+    description: "The document the hit's words are in: a passage's, a claim's, an event's record; null for people, organisations, places and programs, which any document may name.",
+  })
+  document(@Root() hit: SearchHit, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.read.field(hit, info);
   }
 }
