@@ -1,15 +1,12 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { projectRoot } from "../../src/config/config.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
+import { hasChromium, launchChromium, type Browser } from "../support/browser.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install chromium)`);
 
 const ARTIFACTS = path.join(projectRoot, "tests", "artifacts");
 const SCREENSHOT = path.join(projectRoot, "docs", "explorer.png");
@@ -18,7 +15,7 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium", () => {
   let server: TestServer;
   let context: BrowserContext;
   let page: Page;
-  let profile: string;
+  let browser: Browser | undefined;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
@@ -26,14 +23,8 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium", () => {
     // single-file run tests the current sources too.
     execFileSync(process.execPath, [path.join(projectRoot, "scripts", "build-explorer.mjs")], { stdio: "ignore" });
     server = await startTestServer();
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), "explorer-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      viewport: { width: 1366, height: 768 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchChromium("explorer");
+    ({ context, page } = browser);
     page.on("console", (message) => {
       if (message.type() === "error" || message.type() === "warning") consoleErrors.push(`${message.type()}: ${message.text()}`);
     });
@@ -46,9 +37,8 @@ describe.skipIf(!hasChromium)("explorer in headless Chromium", () => {
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
 
   const drawnIds = () => page.evaluate(() => (window as any).explorer.cy.nodes().map((n: any) => n.id()).sort());

@@ -1,15 +1,12 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { projectRoot } from "../../src/config/config.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
+import { hasChromium, launchChromium, type Browser } from "../support/browser.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (apt-get install chromium)`);
 
 /** The README's recipes, counted the way the build counts them. */
 const recipeCount = (fs.readFileSync(path.join(projectRoot, "README.md"), "utf8").match(/```graphql\n/g) ?? []).length;
@@ -18,7 +15,7 @@ describe.skipIf(!hasChromium)("GraphiQL at GET /graphql, offline, in headless Ch
   let server: TestServer;
   let context: BrowserContext;
   let page: Page;
-  let profile: string;
+  let browser: Browser | undefined;
   const problems: string[] = [];
   const served: string[] = [];
 
@@ -26,14 +23,8 @@ describe.skipIf(!hasChromium)("GraphiQL at GET /graphql, offline, in headless Ch
     // The page under test is the one `npm run build` makes from src/graphiql and the README.
     execFileSync(process.execPath, [path.join(projectRoot, "scripts", "build-graphiql.mjs")], { stdio: "ignore" });
     server = await startTestServer();
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), "graphiql-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      viewport: { width: 1366, height: 768 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchChromium("graphiql");
+    ({ context, page } = browser);
     page.on("console", (message) => {
       if (message.type() === "error") problems.push(`console error: ${message.text()}`);
     });
@@ -52,9 +43,8 @@ describe.skipIf(!hasChromium)("GraphiQL at GET /graphql, offline, in headless Ch
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
 
   const editorText = (selector: string) =>
