@@ -1,13 +1,8 @@
 // Builds the GraphQL IDE (src/graphiql) into dist/graphiql: GraphiQL, React and their stylesheet in
 // one bundle (no CDN: the page works offline), with the README's ```graphql recipes as example tabs.
-import { build } from "esbuild";
-import { copyFile, mkdir, readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const src = path.join(root, "src", "graphiql");
-const out = path.join(root, "dist", "graphiql");
+import { bundlePage, root } from "./bundle-page.mjs";
 
 /** Every ```graphql block of the README, titled by the bold sentence that introduces it. */
 export function readmeRecipes(readme) {
@@ -26,21 +21,12 @@ export function readmeRecipes(readme) {
 }
 
 const recipes = readmeRecipes(await readFile(path.join(root, "README.md"), "utf8"));
-await rm(out, { recursive: true, force: true });
-await mkdir(out, { recursive: true });
-await build({
-  entryPoints: { graphiql: path.join(src, "main.ts") },
-  outdir: out,
-  bundle: true,
-  format: "esm",
-  platform: "browser",
-  target: ["es2022"],
-  minify: true,
-  sourcemap: true,
-  legalComments: "linked",
-  logLevel: "warning",
-  define: { __RECIPES__: JSON.stringify(recipes), "process.env.NODE_ENV": '"production"' },
-  loader: { ".woff": "file", ".woff2": "file", ".ttf": "file", ".svg": "file" },
+const out = await bundlePage({
+  name: "graphiql",
+  bundle: "graphiql",
+  esbuild: {
+    define: { __RECIPES__: JSON.stringify(recipes), "process.env.NODE_ENV": '"production"' },
+    loader: { ".woff": "file", ".woff2": "file", ".ttf": "file", ".svg": "file" },
+  },
 });
-await copyFile(path.join(src, "index.html"), path.join(out, "index.html"));
-console.log(`GraphiQL built in ${path.relative(process.cwd(), out) || out} with ${recipes.length} README recipes as tabs`);
+console.log(`GraphiQL built in ${out} with ${recipes.length} README recipes as tabs`);
