@@ -67,20 +67,17 @@ export interface Timed {
 }
 
 /** POSTs a GraphQL operation and times it; a network failure is status 0. */
-export async function gqlTimed(baseUrl: string, query: string, variables?: Record<string, unknown>): Promise<Timed> {
+/** A request's status, time and body (JSON when it parses, else the text; status 0 when it failed). */
+async function timed(request: () => Promise<Response>): Promise<Timed> {
   const started = performance.now();
   try {
-    const res = await fetch(`${baseUrl}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query, variables }),
-    });
+    const res = await request();
     const text = await res.text();
     let body: any = text;
     try {
       body = JSON.parse(text);
     } catch {
-      // not JSON: kept as text
+      // a file, HTML or plain text: kept as text
     }
     return { status: res.status, ms: performance.now() - started, body };
   } catch (error) {
@@ -88,19 +85,12 @@ export async function gqlTimed(baseUrl: string, query: string, variables?: Recor
   }
 }
 
-export async function getTimed(url: string): Promise<Timed> {
-  const started = performance.now();
-  try {
-    const res = await fetch(url);
-    const text = await res.text();
-    let body: any = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // a file or HTML
-    }
-    return { status: res.status, ms: performance.now() - started, body };
-  } catch (error) {
-    return { status: 0, ms: performance.now() - started, body: String(error) };
-  }
+export function gqlTimed(baseUrl: string, query: string, variables?: Record<string, unknown>): Promise<Timed> {
+  return timed(() =>
+    fetch(`${baseUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) }),
+  );
+}
+
+export function getTimed(url: string): Promise<Timed> {
+  return timed(() => fetch(url));
 }
