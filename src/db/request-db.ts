@@ -1,4 +1,4 @@
-import { Neo4jError, type Driver, type QueryResult, type RecordShape, type Session, type Transaction } from "neo4j-driver";
+import { Neo4jError, type Driver, type QueryResult, type RecordShape, type Session } from "neo4j-driver";
 import { Neo4jUnavailableError } from "./errors.js";
 
 export interface QueryStats {
@@ -12,11 +12,13 @@ export interface QueryStats {
 export const DEFAULT_READ_TIMEOUT_MS = 5_000;
 
 /**
- * The database as one request sees it: one session and one read transaction for the whole
- * request (not one per field or per query), opened on the first query and committed when the
- * response is sent. So a cluster routes it to a reader; each query costs one network round trip
- * (no BEGIN/COMMIT per query); and queries issued in the same tick (several DataLoaders) are
- * pipelined on the one connection.
+ * The database as one request sees it: one session for the whole request (not one per field or
+ * per query), closed when the response is sent. Each query is its own auto-commit read: RUN and
+ * PULL go out in one write and cost one round trip, with no BEGIN before it and no COMMIT after
+ * it (an explicit read transaction costs three writes and two round trips for the same answer,
+ * and nothing is ever written here to commit). A session runs one query at a time, so queries of
+ * one request (several root fields, loaders of one level) are sent one after another; with the
+ * read planner a request sends one per root field.
  *
  * Consistency, stated plainly: this is NOT one snapshot per request. Neo4j reads at READ
  * COMMITTED: no query sees uncommitted writes, but a seed load that commits while a request is
@@ -25,18 +27,19 @@ export const DEFAULT_READ_TIMEOUT_MS = 5_000;
  * window to that query; Neo4j does not promise a snapshot even within one query, so a request
  * spanning a reload may see both the old and the new graph.
  *
- * Time: the transaction carries `timeoutMs` (READ_TIMEOUT_MS) as its timeout, which Neo4j enforces;
- * and every read also races a deadline of its own here, because a Neo4j that is paused or
- * unreachable enforces nothing. Either way the request fails with SERVICE_UNAVAILABLE instead of
- * waiting.
+ * Time: every query carries what is left of `timeoutMs` (READ_TIMEOUT_MS, counted from the
+ * request's first query) as its transaction timeout, which Neo4j enforces; and every read also
+ * races a deadline of its own here, because a Neo4j that is paused or unreachable enforces
+ * nothing. Either way the request fails with SERVICE_UNAVAILABLE instead of waiting.
  *
  * Lifetime: per request; `close()` when the response is sent.
  */
 export class RequestDb {
   readonly stats: QueryStats = { count: 0, millis: 0 };
   private session: Session | null = null;
-  private tx: Transaction | null = null;
-  /** When the transaction began; its reads must be done by this + timeoutMs. */
+  /** The query before this one: the session is handed to the next only once it has answered. */
+  private previous: Promise<unknown> = Promise.resolve();
+  /** When the first query was sent; the request's reads must be done by this + timeoutMs. */
   private began = 0;
   /** A read missed its deadline: the connection may hang, so it is released in the background. */
   private abandoned = false;
@@ -49,26 +52,30 @@ export class RequestDb {
   ) {}
 
   /**
-   * Runs one read query in the request's transaction and returns its records. `deadlineMs`
-   * shortens the wait for this one read (the health check answers within a second).
+   * Runs one read query and returns its records. `deadlineMs` shortens the wait for this one read
+   * (the health check answers within a second).
    */
-  async read<R extends RecordShape = RecordShape>(
+  read<R extends RecordShape = RecordShape>(
     cypher: string,
     params: Record<string, unknown> = {},
     options: { deadlineMs?: number } = {},
   ): Promise<QueryResult<R>> {
+    if (this.began === 0) this.began = Date.now();
+    this.stats.count += 1;
+    const turn = this.previous.then(() => this.readNow<R>(cypher, params, options));
+    this.previous = turn.catch(() => {});
+    return turn;
+  }
+
+  private async readNow<R extends RecordShape>(cypher: string, params: Record<string, unknown>, options: { deadlineMs?: number }): Promise<QueryResult<R>> {
     if (this.abandoned) throw new Neo4jUnavailableError(`Neo4j did not answer within ${this.timeoutMs} ms.`);
     this.session ??= this.driver.session({ database: this.database, defaultAccessMode: "READ" });
-    if (!this.tx) {
-      this.began = Date.now();
-      this.tx = this.session.beginTransaction({ metadata: this.txMetadata, timeout: this.timeoutMs });
-    }
     const started = performance.now();
-    this.stats.count += 1;
     // Neo4j's own timeout, when it is alive, answers first, with a clearer error; ours is a
     // little later, for when it is not.
-    const left = this.began + this.timeoutMs + 250 - Date.now();
-    const wait = Math.max(Math.min(left, options.deadlineMs ?? Infinity), 0);
+    const left = this.began + this.timeoutMs - Date.now();
+    if (left <= 0) throw new Neo4jUnavailableError(`Neo4j did not answer within ${this.timeoutMs} ms.`);
+    const wait = Math.min(left + 250, options.deadlineMs ?? Infinity);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -76,7 +83,7 @@ export class RequestDb {
         reject(new Neo4jUnavailableError(`Neo4j did not answer within ${Math.round(wait)} ms.`));
       }, wait);
     });
-    const running = this.tx.run<R>(cypher, params);
+    const running = this.session.run<R>(cypher, params, { metadata: this.txMetadata, timeout: left });
     // Once the deadline has won, the query's own failure (later) is no one's concern.
     running.catch(() => {});
     try {
@@ -90,29 +97,18 @@ export class RequestDb {
   }
 
   /**
-   * Ends the transaction (nothing was written, so a failed one has nothing to keep) and the
-   * session. Never waits on a Neo4j that stopped answering: an abandoned session is closed in the
+   * Ends the session (its connection is already back in the pool once its last query answered).
+   * Never waits on a Neo4j that stopped answering: an abandoned session is closed in the
    * background, and its connection goes back to the pool when Neo4j answers or the socket dies.
    */
   async close(): Promise<void> {
-    const { tx, session } = this;
-    this.tx = null;
+    const { session } = this;
     this.session = null;
-    const release = async () => {
-      try {
-        if (tx?.isOpen()) await tx.commit();
-      } catch {
-        // The request already has its answer; a broken read transaction only needs releasing.
-      } finally {
-        await session?.close().catch(() => {});
-      }
-    };
-    if (this.abandoned) {
-      void release();
-      return;
-    }
+    if (!session) return;
+    const release = session.close().catch(() => {});
+    if (this.abandoned) return;
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([release(), new Promise<void>((resolve) => (timer = setTimeout(resolve, 1_000)))]);
+    await Promise.race([release, new Promise<void>((resolve) => (timer = setTimeout(resolve, 1_000)))]);
     clearTimeout(timer);
   }
 }
