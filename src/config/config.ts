@@ -32,7 +32,7 @@ const Env = z.object({
   NEO4J_START_TIMEOUT: z.coerce.number().positive().default(600),
 
   /**
-   * Milliseconds a request's reads may take, all together: the read transaction's timeout, which
+   * Milliseconds a request's reads may take, all together: each query's transaction timeout, which
    * Neo4j enforces, and a deadline the service keeps itself (for a Neo4j that does not answer).
    * Over it the request fails with SERVICE_UNAVAILABLE.
    */
