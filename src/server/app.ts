@@ -1,15 +1,13 @@
 import http from "node:http";
-import { randomUUID } from "node:crypto";
 import express from "express";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { pinoHttp } from "pino-http";
 import type { Driver } from "neo4j-driver";
 import type { Config } from "../config/config.js";
 import type { Logger } from "../shared/logger.js";
-import { formatError } from "./format-error.js";
+import { formatError, unexpectedErrorsPlugin } from "./format-error.js";
 import { createContext, type Context } from "./context.js";
 import { createSchema, type SchemaExtension } from "./schema.js";
 import { armorProtection, costLimitPlugin, httpServerOptions, parseOptions, responseSizePlugin, tokenLimitPlugin } from "./limits.js";
@@ -17,11 +15,11 @@ import { neo4jAnswers } from "../db/ping.js";
 import { KnownOperationTypes } from "./operation-types.js";
 import { httpStatusPlugin } from "./http-status.js";
 import { graphqlHttpGuards } from "./http-guards.js";
-import { requestScope } from "./request-scope.js";
 import { explorerRoutes } from "./explorer.js";
 import { graphiqlRoutes } from "./graphiql.js";
 import { exportRoutes } from "./export-routes.js";
 import { httpErrorHandler } from "./http-errors.js";
+import { accessLog } from "./access-log.js";
 
 export interface AppDeps {
   driver: Driver;
@@ -62,7 +60,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     parseOptions: parseOptions(config),
     validationRules: [KnownOperationTypes, ...armor.validationRules],
     allowBatchedHttpRequests: false,
-    formatError: (formatted, error) => formatError(formatted, error, { exposeErrors, logger }),
+    formatError: (formatted, error) => formatError(formatted, error, { exposeErrors }),
     plugins: [
       // Armor is typed against the CommonJS build of @apollo/server; the plugins are the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
@@ -76,6 +74,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       costLimitPlugin(schema, config, driver),
       responseSizePlugin(config),
       httpStatusPlugin(),
+      unexpectedErrorsPlugin(logger),
       {
         async requestDidStart() {
           return {
@@ -97,19 +96,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await apollo.start();
 
   app.disable("x-powered-by");
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers["x-request-id"];
-        const id = typeof given === "string" && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-        res.setHeader("x-request-id", id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
-    }),
-  );
-  app.use((req, _res, next) => requestScope.run({ requestId: String(req.id) }, next));
+  app.use(accessLog(logger));
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
