@@ -5,13 +5,12 @@ import { Neo4jUnavailableError } from "../db/errors.js";
 import { ErrorCode } from "../shared/errors.js";
 import type { Logger } from "../shared/logger.js";
 import { isLimitRejection } from "./limits.js";
-import { currentRequestId } from "./request-scope.js";
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { Context } from "../data/context.js";
 
 export interface FormatErrorOptions {
   /** EXPOSE_ERRORS: the real message and stack of unexpected errors in responses (never by default). */
   exposeErrors: boolean;
-  /** Where unexpected errors are logged, with their stack and cause, under the request id. */
-  logger?: Logger;
 }
 
 /** Codes whose messages are written for clients and pass through as they are. */
@@ -72,9 +71,9 @@ export function codeOf(formatted: GraphQLFormattedError, error: unknown): ErrorC
 /**
  * Apollo's formatError: the one place errors are shaped for clients, the same in every NODE_ENV.
  * Client errors keep their message under a code from the enum; driver outages become
- * SERVICE_UNAVAILABLE; everything else becomes INTERNAL_SERVER_ERROR with a fixed message and the
- * request id, and is logged (stack, message, cause) under that id. Stack traces reach a response
- * only with EXPOSE_ERRORS=true.
+ * SERVICE_UNAVAILABLE; everything else becomes INTERNAL_SERVER_ERROR with a fixed message (the
+ * request id is added, and the error logged, by `unexpectedErrorsPlugin`, which sees the request).
+ * Stack traces reach a response only with EXPOSE_ERRORS=true.
  */
 export function formatError(given: GraphQLFormattedError, error: unknown, options: FormatErrorOptions): GraphQLFormattedError {
   const code = codeOf(given, error);
@@ -85,14 +84,34 @@ export function formatError(given: GraphQLFormattedError, error: unknown, option
     return { message: "The graph database is unavailable; try again shortly.", ...where, extensions: { code, ...debug } };
   }
   if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
-    const requestId = currentRequestId();
-    const original = unwrapResolverError(error);
-    options.logger?.error({ err: original, cause: (original as { cause?: unknown })?.cause, requestId, path: given.path }, "unexpected error");
-    return {
-      message: options.exposeErrors ? given.message : "Internal server error",
-      ...where,
-      extensions: { code, ...(requestId ? { requestId } : {}), ...debug },
-    };
+    return { message: options.exposeErrors ? given.message : "Internal server error", ...where, extensions: { code, ...debug } };
   }
   return { message: given.message, ...where, extensions: { ...extensions, code, ...debug } };
+}
+
+/**
+ * What formatError cannot do, since Apollo gives it no request: each unexpected error is logged
+ * (stack, message, cause) under the request id, and the error the client sees carries that id.
+ */
+export function unexpectedErrorsPlugin(logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (codeOf(error as GraphQLFormattedError, error) !== ErrorCode.INTERNAL_SERVER_ERROR) continue;
+            const original = unwrapResolverError(error);
+            const cause = (original as { cause?: unknown })?.cause;
+            logger.error({ err: original, cause, requestId: contextValue.requestId, path: error.path }, "unexpected error");
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== "single") return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          }
+        },
+      };
+    },
+  };
 }
