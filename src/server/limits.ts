@@ -8,6 +8,7 @@ import {
   getVariableValues,
   isCompositeType,
   isListType,
+  type DocumentNode,
   type GraphQLOutputType,
   type GraphQLSchema,
   type ValidationContext,
@@ -17,6 +18,7 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
 import type { Driver } from "neo4j-driver";
 import type { ServerOptions } from "node:http";
+import { LRUCache } from "lru-cache";
 import type { Config } from "../config/config.js";
 import { ErrorCode } from "../shared/errors.js";
 
@@ -258,6 +260,7 @@ export class GraphSize {
 export function costLimitPlugin(schema: GraphQLSchema, config: Config, driver?: Driver): ApolloServerPlugin {
   const size = driver ? new GraphSize(driver, config.NEO4J_DATABASE) : null;
   const estimator = rowEstimator({ defaultPageSize: config.DEFAULT_PAGE_SIZE, maxPageSize: config.MAX_PAGE_SIZE, graphNodes: () => size?.current() ?? 1000 });
+  const estimates = new WeakMap<DocumentNode, LRUCache<string, number>>();
   return {
     async requestDidStart() {
       return {
@@ -265,15 +268,26 @@ export function costLimitPlugin(schema: GraphQLSchema, config: Config, driver?: 
           // Variables that do not fit their types are left to execution, which reports them as
           // BAD_USER_INPUT; the estimate needs coerced values and would otherwise throw here.
           if (!operation) return;
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
-          if (coerced.errors) return;
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName,
-            variables: request.variables,
-            estimators: [estimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          // Apollo hands every request of one query text the same parsed document, so the estimate
+          // of a document with given variables (and graph size, which graphExport's depends on) is
+          // worked out once, not on every request.
+          let byInputs = estimates.get(document);
+          if (!byInputs) estimates.set(document, (byInputs = new LRUCache<string, number>({ max: 64 })));
+          const graphNodes = size?.current() ?? 1000;
+          const key = `${request.operationName ?? ""}\u0000${graphNodes}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let cost = byInputs.get(key);
+          if (cost === undefined) {
+            const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+            if (coerced.errors) return;
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName,
+              variables: request.variables,
+              estimators: [estimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+            byInputs.set(key, cost);
+          }
           if (cost > config.MAX_QUERY_COST) {
             throw new LimitExceededError(
               `This query's estimated cost is ${cost}, over the limit of ${config.MAX_QUERY_COST}. Ask for fewer rows (first/limit) or fewer nested lists.`,
