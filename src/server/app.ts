@@ -10,7 +10,7 @@ import type { Logger } from "../shared/logger.js";
 import { formatError, unexpectedErrorsPlugin } from "./format-error.js";
 import { createContext, type Context } from "./context.js";
 import { createSchema, type SchemaExtension } from "./schema.js";
-import { armorProtection, costLimitPlugin, httpServerOptions, parseOptions, responseSizePlugin, tokenLimitPlugin } from "./limits.js";
+import { armorProtection, costLimitPlugin, httpServerOptions, parseOptions, responseSizePlugin, stringifyResult, tokenLimitPlugin } from "./limits.js";
 import { neo4jAnswers } from "../db/ping.js";
 import { KnownOperationTypes } from "./operation-types.js";
 import { httpStatusPlugin } from "./http-status.js";
@@ -60,6 +60,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     parseOptions: parseOptions(config),
     validationRules: [KnownOperationTypes, ...armor.validationRules],
     allowBatchedHttpRequests: false,
+    stringifyResult,
     formatError: (formatted, error) => formatError(formatted, error, { exposeErrors }),
     plugins: [
       // Armor is typed against the CommonJS build of @apollo/server; the plugins are the same at run time.
@@ -72,7 +73,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // field's resolution (willResolveField) on every request.
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(schema, config, driver),
-      responseSizePlugin(config),
       httpStatusPlugin(),
       unexpectedErrorsPlugin(logger),
       {
@@ -91,6 +91,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
           };
         },
       },
+      // Last: it measures the answer as it will be sent, and keeps that text for stringifyResult.
+      responseSizePlugin(config),
     ],
   });
   await apollo.start();

@@ -9,6 +9,7 @@ import {
   isCompositeType,
   isListType,
   type DocumentNode,
+  type FormattedExecutionResult,
   type GraphQLOutputType,
   type GraphQLSchema,
   type ValidationContext,
@@ -301,10 +302,20 @@ export function costLimitPlugin(schema: GraphQLSchema, config: Config, driver?: 
   };
 }
 
+/** The JSON of answers the size check measured, by their `data`: Apollo sends that text instead of serialising the answer again. */
+const measured = new WeakMap<object, string>();
+
+/** Apollo's `stringifyResult`: the text the size check already made, else Apollo's own (JSON and a newline). */
+export function stringifyResult(value: FormattedExecutionResult): string {
+  const json = value.data ? measured.get(value.data) : undefined;
+  return json ?? `${JSON.stringify(value)}\n`;
+}
+
 /**
  * The last line of defence behind the cost limit: an answer whose JSON is larger than
  * MAX_RESPONSE_BYTES is replaced by a RESPONSE_TOO_LARGE error (HTTP 400), so no client receives
- * (and no proxy buffers) more than that, whatever the estimate missed.
+ * (and no proxy buffers) more than that, whatever the estimate missed. The JSON it measures is the
+ * JSON sent (see `stringifyResult`), so it must be the last plugin to change an answer.
  */
 export function responseSizePlugin(config: Config): ApolloServerPlugin {
   return {
@@ -314,8 +325,13 @@ export function responseSizePlugin(config: Config): ApolloServerPlugin {
           if (response.body.kind !== "single") return;
           const result = response.body.singleResult;
           if (result.data === undefined || result.data === null) return;
-          const bytes = Buffer.byteLength(JSON.stringify(result));
-          if (bytes <= config.MAX_RESPONSE_BYTES) return;
+          // Apollo's field order: errors, data, extensions.
+          const json = `${JSON.stringify({ errors: result.errors, data: result.data, extensions: result.extensions })}\n`;
+          const bytes = Buffer.byteLength(json);
+          if (bytes <= config.MAX_RESPONSE_BYTES) {
+            measured.set(result.data, json);
+            return;
+          }
           response.body.singleResult = {
             errors: [
               {
