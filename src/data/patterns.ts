@@ -26,7 +26,7 @@ export function everyNode(label: string, order: SortKeys): ConnectionSource {
   });
 }
 
-/** A relationship type or several (`RUNS|SUPPORTS`), escaped by the builder. */
+/** A relationship type or several (`RUNS|SUPPORTS`), escaped by the builder; labels alike (`Person|Event`). */
 export const types = (...names: string[]) => (names.length === 1 ? names[0]! : Cypher.labelExpr.or(...names));
 
 /**

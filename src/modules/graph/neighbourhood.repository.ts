@@ -1,98 +1,197 @@
+import Cypher from "@neo4j/cypher-builder";
 import neo4j from "neo4j-driver";
 import type { RequestDb } from "../../db/request-db.js";
 import { INTERNAL_PROPERTIES, Label } from "../../graph/model.js";
 import { plain } from "../../shared/neo4j-values.js";
+import { types as either } from "../../data/patterns.js";
 
 /**
  * The one breadth-first neighbourhood read: the `neighbourhood` view and neighbourhood exports
- * both come from here, so they cannot drift apart. What is drawn is given as parameters (labels
- * and relationship types from the graph model's constants, never from input).
+ * both come from here, so they cannot drift apart. What is drawn (labels and relationship types
+ * from the graph model's constants, never from input) is written into the patterns; values are
+ * parameters.
  */
 
-/** Within a level, entities before claims: a hub has many claims about it, and a cut view should still show who and what it links. */
-const ENTITIES_FIRST = `CASE WHEN n:${Label.Claim} THEN 1 ELSE 0 END`;
-const DRAWN = (v: string) => `any(l IN labels(${v}) WHERE l IN $labels)`;
-
-/** What is drawn, as pattern text: `A|B` (names from the graph model's constants, never from input). */
+/** What is drawn: node labels and relationship types. */
 interface Drawn {
-  labels: string;
-  types: string;
+  labels: readonly string[];
+  types: readonly string[];
 }
-/** One query text per drawn set (the view's, the export's): built once, so Neo4j's plan cache hits. */
-const queries = new Map<string, string>();
-function queryFor(labels: readonly string[], types: readonly string[]): string {
-  const key = `${labels.join("|")}/${types.join("|")}`;
-  let query = queries.get(key);
-  if (!query) {
-    if (![...labels, ...types].every((name) => /^[A-Za-z_]+$/.test(name))) throw new Error(`not a label or type name: ${key}`);
-    queries.set(key, (query = neighbourhoodQuery({ labels: labels.join("|"), types: types.join("|") })));
-  }
-  return query;
+
+const param = {
+  id: new Cypher.NamedParam("id"),
+  depth: new Cypher.NamedParam("depth"),
+  /** Most nodes kept, the root included. */
+  limit: new Cypher.NamedParam("limit"),
+  /** limit + 1: one more than kept, to know whether the view was cut. */
+  cap: new Cypher.NamedParam("cap"),
+  edgeCap: new Cypher.NamedParam("edgeCap"),
+};
+
+/** `list[0..end]`, the first `end` items, with an expression for `end` (the builder's listRange takes numbers only). */
+const upTo = (list: Cypher.Expr, end: Cypher.Expr): Cypher.Expr => new Cypher.Raw((ctx) => `${ctx.compile(list)}[0..${ctx.compile(end)}]`);
+
+/** A boolean column as a predicate (the builder takes only predicates where a condition goes). */
+const isTrue = (flag: Cypher.Variable): Cypher.Predicate => Cypher.eq(flag, Cypher.true);
+
+/** Within a level, entities before claims: a hub has many claims about it, and a cut view should still show who and what it links. */
+const entitiesFirst = (n: Cypher.Node): Cypher.Expr[] => [
+  new Cypher.Case().when(n.hasLabel(Label.Claim)).then(new Cypher.Literal(1)).else(new Cypher.Literal(0)),
+  n.property("id"),
+];
+
+/** The search after a level: every node found, nearest first, and the level's own (to expand next). */
+interface Search {
+  seen: Cypher.Variable;
+  frontier: Cypher.Variable;
 }
 
 /**
- * A level of the search: unseen drawn nodes next to the frontier, entities first, at most $cap in
- * all. Skipped when $cap nodes are already seen (a hub's first level often fills the view): its
- * nodes would all be cut, and expanding the frontier is what costs.
+ * Level `depth` of the search as a `CALL` subquery over `scope`: the distinct nodes `rows` yields
+ * as `n`, entities first, at most $cap, collected. The `WITH` after it adds the ones that still fit
+ * under $cap to the nodes seen (`before`) and makes them the frontier.
  */
-const level = (n: number, drawn: Drawn) => `
-CALL (seen, frontier) {
-  UNWIND CASE WHEN $depth >= ${n} AND size(seen) < $cap THEN frontier ELSE [] END AS f
-  MATCH (f)-[r:${drawn.types}]-(n:${drawn.labels})
-  WHERE NOT n IN seen
-  WITH DISTINCT n ORDER BY ${ENTITIES_FIRST}, n.id LIMIT $cap
-  RETURN collect(n) AS next
+function level(depth: number, scope: Cypher.Variable[], rows: Cypher.Clause, n: Cypher.Node, before: Cypher.Expr, keep: Cypher.Variable[]): [Cypher.Clause[], Search] {
+  const next = new Cypher.NamedVariable(`next${depth}`);
+  const call = new Cypher.Call(
+    Cypher.utils.concat(
+      rows,
+      new Cypher.With(n).distinct().orderBy(...entitiesFirst(n)).limit(param.cap),
+      new Cypher.Return([Cypher.collect(n), next]),
+    ),
+    scope,
+  );
+  const added = upTo(next, Cypher.minus(param.cap, Cypher.size(before)));
+  const search = { seen: new Cypher.NamedVariable(`seen${depth}`), frontier: new Cypher.NamedVariable(`frontier${depth}`) };
+  return [[call, new Cypher.With(...keep, [Cypher.plus(before, added), search.seen], [added, search.frontier])], search];
 }
-WITH root, outside, seen + next[0..($cap - size(seen))] AS seen, next[0..($cap - size(seen))] AS frontier`;
+
+/** `(from)-[:drawn types]-(to:drawn labels)`, either way round. */
+const drawnLink = (from: Cypher.Node, to: Cypher.Node, drawn: Drawn) =>
+  new Cypher.Pattern(from).related({ type: either(...drawn.types), direction: "undirected" }).to(to, { labels: either(...drawn.labels) });
+
+/**
+ * Levels 2 and 3: unseen drawn nodes next to the frontier. Skipped when $cap nodes are already
+ * seen (a hub's first level often fills the view): its nodes would all be cut, and expanding the
+ * frontier is what costs.
+ */
+function deeper(depth: number, search: Search, drawn: Drawn, keep: Cypher.Variable[]): [Cypher.Clause[], Search] {
+  const f = new Cypher.NamedNode("f");
+  const n = new Cypher.NamedNode("n");
+  const frontier = new Cypher.Case()
+    .when(Cypher.and(Cypher.gte(param.depth, new Cypher.Literal(depth)), Cypher.lt(Cypher.size(search.seen), param.cap))!)
+    .then(search.frontier)
+    .else(new Cypher.List([]));
+  const rows = new Cypher.Unwind([frontier, f]).match(drawnLink(f, n, drawn)).where(Cypher.not(Cypher.in(n, search.seen)));
+  return level(depth, [search.seen, search.frontier], rows, n, search.seen, keep);
+}
+
+/**
+ * The drawn relationships between `nodes`, and for a root that is not drawn its own links of any
+ * kind, by id, at most $edgeCap.
+ */
+function relationships(root: Cypher.Node, outside: Cypher.Variable, nodes: Cypher.Variable, drawn: Drawn, rels: Cypher.Variable): Cypher.Clause {
+  const a = new Cypher.NamedNode("a");
+  const b = new Cypher.NamedNode("b");
+  const r = new Cypher.NamedRelationship("r");
+  const drawnLinks = new Cypher.Unwind([nodes, a])
+    .match(new Cypher.Pattern(a).related(r, { type: either(...drawn.types), direction: "right" }).to(b))
+    .where(Cypher.in(b, nodes))
+    .return(r);
+  const rootLinks = new Cypher.Unwind([new Cypher.Case().when(isTrue(outside)).then(nodes).else(new Cypher.List([])), a])
+    .match(new Cypher.Pattern(a).related(r, { direction: "right" }).to(b))
+    .where(Cypher.and(Cypher.in(b, nodes), Cypher.or(Cypher.eq(a, root), Cypher.eq(b, root))))
+    .return(r);
+  const scope = [root, outside, nodes];
+  return new Cypher.Call(
+    Cypher.utils.concat(
+      new Cypher.Call(new Cypher.Union(drawnLinks, rootLinks), scope),
+      new Cypher.With(r).distinct().orderBy(r.property("id"), Cypher.elementId(r)).limit(param.edgeCap),
+      new Cypher.Return([Cypher.collect(r), rels]),
+    ),
+    scope,
+  );
+}
 
 /**
  * Nodes within $depth (1..3) hops of the root, nearest first, at most $cap = limit + 1 (one more
  * than kept, to know whether it was cut), and the relationships between them (at most $edgeCap).
  * A root that is not drawn itself (a passage or document in a view) shows its direct links of any
- * kind; `outside` says so. Properties come without the internal ones (INTERNAL_PROPERTIES); a
- * document's text (the whole transcript) is never returned. The drawn relationship types and labels
- * are written into the patterns, so a node's many undrawn links (MENTIONS, SAID) are never expanded.
+ * kind; `outside` says so. The drawn relationship types and labels are written into the patterns,
+ * so a node's many undrawn links (MENTIONS, SAID) are never expanded.
+ *
+ * Nodes come with their element ids and properties, without the internal ones (INTERNAL_PROPERTIES)
+ * and without a document's text (the whole transcript). Relationships come with their element id,
+ * their ends' element ids and all their properties: their ids and ends are read from those (the
+ * ends are always among the nodes), which spares reading each end node's `id` again.
  */
-export const neighbourhoodQuery = (drawn: Drawn) => `
-MATCH (root:Entity {id: $id})
-WITH root, NOT ${DRAWN("root")} AS outside
-CALL (root, outside) {
-  CALL (root, outside) {
-    WITH * WHERE NOT outside
-    MATCH (root)-[:${drawn.types}]-(n:${drawn.labels})
-    RETURN n
-    UNION
-    WITH * WHERE outside
-    MATCH (root)--(n:Entity)
-    RETURN n
-  }
-  WITH DISTINCT n ORDER BY ${ENTITIES_FIRST}, n.id LIMIT $cap
-  RETURN collect(n) AS next
+export function neighbourhoodQuery(drawn: Drawn): string {
+  const root = new Cypher.NamedNode("root");
+  const outside = new Cypher.NamedVariable("outside");
+  const keep = [root, outside];
+
+  // Level 1: the root's drawn links to drawn nodes, or, for a root that is not drawn, its links of any kind to entities.
+  const n = new Cypher.NamedNode("n");
+  const near = new Cypher.Union(
+    new Cypher.With("*").where(Cypher.not(isTrue(outside))).match(drawnLink(root, n, drawn)).return(n),
+    new Cypher.With("*")
+      .where(isTrue(outside))
+      .match(new Cypher.Pattern(root).related({ direction: "undirected" }).to(n, { labels: [Label.Entity] }))
+      .return(n),
+  );
+  const [first, one] = level(1, keep, new Cypher.Call(near, keep), n, new Cypher.List([root]), keep);
+  const [second, two] = deeper(2, one, drawn, keep);
+  const [third, three] = deeper(3, two, drawn, keep);
+
+  const nodes = new Cypher.NamedVariable("nodes");
+  const cut = new Cypher.NamedVariable("cut");
+  const rels = new Cypher.NamedVariable("rels");
+  const internal = Object.fromEntries(INTERNAL_PROPERTIES.map((name) => [name, Cypher.Null]));
+  // Only an undrawn root's links reach a document when documents are not drawn: the label is checked only then.
+  const isDocument = drawn.labels.includes(Label.Document) ? n.hasLabel(Label.Document) : Cypher.and(isTrue(outside), n.hasLabel(Label.Document))!;
+  const node = new Cypher.Map({
+    element: Cypher.elementId(n),
+    labels: Cypher.labels(n),
+    props: new Cypher.Case()
+      .when(isDocument)
+      .then(new Cypher.MapProjection(n, "*", { ...internal, text: Cypher.Null }))
+      .else(new Cypher.MapProjection(n, "*", internal)),
+  });
+  const r = new Cypher.NamedRelationship("r");
+  const edge = new Cypher.Map({
+    element: Cypher.elementId(r),
+    type: Cypher.type(r),
+    source: Cypher.elementId(Cypher.startNode(r)),
+    target: Cypher.elementId(Cypher.endNode(r)),
+    props: new Cypher.MapProjection(r, "*"),
+  });
+
+  const query = Cypher.utils.concat(
+    new Cypher.Match(new Cypher.Pattern(root, { labels: [Label.Entity], properties: { id: param.id } })),
+    new Cypher.With(root, [Cypher.not(root.hasLabel(either(...drawn.labels))), outside]),
+    ...first,
+    ...second,
+    ...third,
+    new Cypher.With(...keep, [upTo(three.seen, param.limit), nodes], [Cypher.gt(Cypher.size(three.seen), param.limit), cut]),
+    relationships(root, outside, nodes, drawn, rels),
+    new Cypher.Return(
+      [outside, "outside"],
+      [new Cypher.ListComprehension(n).in(nodes).map(node), "nodes"],
+      [new Cypher.ListComprehension(r).in(rels).map(edge), "edges"],
+      [Cypher.or(isTrue(cut), Cypher.gte(Cypher.size(rels), param.edgeCap)), "truncated"],
+    ),
+  );
+  return query.build().cypher;
 }
-WITH root, outside, [root] + next[0..($cap - 1)] AS seen, next[0..($cap - 1)] AS frontier
-${level(2, drawn)}
-${level(3, drawn)}
-WITH root, outside, seen[0..$limit] AS nodes, size(seen) > $limit AS cut
-CALL (root, outside, nodes) {
-  CALL (root, outside, nodes) {
-    UNWIND nodes AS a
-    MATCH (a)-[r:${drawn.types}]->(b)
-    WHERE b IN nodes
-    RETURN r
-    UNION
-    UNWIND CASE WHEN outside THEN nodes ELSE [] END AS a
-    MATCH (a)-[r]->(b)
-    WHERE b IN nodes AND (a = root OR b = root)
-    RETURN r
-  }
-  WITH DISTINCT r ORDER BY r.id, elementId(r) LIMIT $edgeCap
-  RETURN collect(r) AS rels
+
+/** One query text per drawn set (the view's, the export's): built once, so Neo4j's plan cache hits. */
+const queries = new Map<string, string>();
+function queryFor(drawn: Drawn): string {
+  const key = `${drawn.labels.join("|")}/${drawn.types.join("|")}`;
+  let query = queries.get(key);
+  if (!query) queries.set(key, (query = neighbourhoodQuery(drawn)));
+  return query;
 }
-RETURN outside,
-       [n IN nodes | {labels: labels(n), props: n {.*, ${INTERNAL_PROPERTIES.map((p) => `${p}: null`).join(", ")},
-                      text: CASE WHEN n:${Label.Document} THEN null ELSE n.text END}}] AS nodes,
-       [r IN rels | {id: coalesce(r.id, elementId(r)), type: type(r), source: startNode(r).id, target: endNode(r).id, props: r {.*, id: null}}] AS edges,
-       cut OR size(rels) >= $edgeCap AS truncated`;
 
 export interface NeighbourNode {
   id: string;
@@ -133,21 +232,26 @@ const withoutNulls = (props: Record<string, unknown>): Record<string, unknown> =
 
 /** The neighbourhood of a node in one read query; null when no node has the id. */
 export async function readNeighbourhood(db: RequestDb, q: NeighbourhoodQuery): Promise<Neighbourhood | null> {
-  const result = await db.read(queryFor(q.labels, q.types), {
+  const result = await db.read(queryFor(q), {
     id: q.id,
     depth: neo4j.int(q.depth),
     limit: neo4j.int(q.limit),
     cap: neo4j.int(q.limit + 1),
     edgeCap: neo4j.int(q.edgeLimit),
-    labels: [...q.labels],
-    types: [...q.types],
   });
   const record = result.records[0];
   if (!record) return null;
-  const nodes = (record.get("nodes") as Array<{ labels: string[]; props: Record<string, unknown> }>).map((n) => {
+  const ids = new Map<string, string>();
+  const nodes = (record.get("nodes") as Array<{ element: string; labels: string[]; props: Record<string, unknown> }>).map((n) => {
     const props = withoutNulls(n.props);
+    ids.set(n.element, String(props.id));
     return { id: String(props.id), labels: n.labels, props };
   });
-  const edges = (record.get("edges") as NeighbourEdge[]).map((e) => ({ ...e, props: withoutNulls(e.props) }));
+  const edges = (record.get("edges") as Array<{ element: string; type: string; source: string; target: string; props: Record<string, unknown> }>).map(
+    (e): NeighbourEdge => {
+      const { id, ...props } = withoutNulls(e.props);
+      return { id: (id as string | undefined) ?? e.element, type: e.type, source: ids.get(e.source)!, target: ids.get(e.target)!, props };
+    },
+  );
   return { outside: record.get("outside") as boolean, nodes, edges, truncated: record.get("truncated") as boolean };
 }
