@@ -19,6 +19,8 @@
  *   (:Quantity {id, value, unit, qualifier, surface, start, end, ordinal, claimId})  not an Entity: reached from its claim
  *
  *   Every Entity also has `searchText` (name, acronym, aliases, demonyms joined) for the full-text index.
+ *   People, organisations, places and programs also have `foldedNames`: their name, acronym and
+ *   aliases as foldName reads them, for NAME_INDEX (search's exact-name lookup).
  *   NODE_PROPERTIES lists the same properties as data (a test checks the seeded graph against it).
  *
  * Relationships. Every relationship has a stable `id` (for visualisations) and every curated one
@@ -59,7 +61,8 @@ export const Label = {
 export type Label = (typeof Label)[keyof typeof Label];
 
 /**
- * Every property an entity node of each label may have, besides `searchText`: what a query that
+ * Every property an entity node of each label may have, besides the index helpers (`searchText`,
+ * `foldedNames`): what a query that
  * reads property by property can read.
  */
 export const NODE_PROPERTIES = {
@@ -126,8 +129,31 @@ export const ENTITY_GRAPH_REL_TYPES: readonly string[] = [
 export const FULLTEXT_INDEX = "entity_search";
 
 /**
- * Stored properties that are not data: the full-text helper (`searchText`) and the seed's
+ * Name of the index over `foldedNames`, each folded name one whole term (keyword analyzer): the
+ * entities a folded name names, found by one term lookup whatever the size of the graph.
+ */
+export const NAME_INDEX = "entity_names";
+
+/** The labels whose nodes are named (name, acronym, aliases) and have `foldedNames`. */
+export const NAMED_LABELS = [Label.Person, Label.Organisation, Label.Country, Label.Region, Label.Program] as const;
+
+/**
+ * A name as search compares names: spaces trimmed and runs of them made one, ’ read as ', a
+ * trailing possessive 's dropped, lower case. The search text is folded so, and so is every name,
+ * acronym and alias the seed loader stores in `foldedNames`: one function for both sides.
+ */
+export function foldName(text: string): string {
+  return text.trim().replace(/[\s\u00A0]+/gu, " ").replace(/\u2019/g, "'").replace(/'s$/i, "").toLowerCase();
+}
+
+/** The distinct, non-empty folded forms of an entity's names (`foldedNames`). */
+export function foldedNames(...names: Array<string | readonly string[] | null | undefined>): string[] {
+  return [...new Set(names.flat().flatMap((n) => (typeof n === "string" ? [foldName(n)] : [])).filter((n) => n.length > 0))];
+}
+
+/**
+ * Stored properties that are not data: the index helpers (`searchText`, `foldedNames`) and the seed's
  * bookkeeping (`turnLabel`, the speaker's name as the transcript writes it; `file`). Views and
  * exports leave them out.
  */
-export const INTERNAL_PROPERTIES: readonly string[] = ["searchText", "turnLabel", "file"];
+export const INTERNAL_PROPERTIES: readonly string[] = ["searchText", "foldedNames", "turnLabel", "file"];

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { Label, OPERATES_IN, RelType } from "../graph/model.js";
+import { foldedNames, Label, OPERATES_IN, RelType } from "../graph/model.js";
 import type { GraphPlan, NodeRow, Props, RelRow } from "./plan.js";
 import { SeedValidationError, type Problem } from "./problems.js";
 import { readSeed, type Defined, type DocumentFolder, type Entry, type ReadSeed } from "./read-seed.js";
@@ -110,7 +110,7 @@ export async function compileSeed(dir: string): Promise<GraphPlan> {
     if (d.kind === "definition") {
       const p = d.entry.value;
       const names = aliases.get(p.id) ?? p.aliases;
-      node(Label.Person, { id: p.id, name: p.name, honorific: p.honorific ?? null, title: p.title ?? null, aliases: names, turnLabel: p.turnLabel ?? null, searchText: searchText(p.name, names) });
+      node(Label.Person, { id: p.id, name: p.name, honorific: p.honorific ?? null, title: p.title ?? null, aliases: names, turnLabel: p.turnLabel ?? null, searchText: searchText(p.name, names), foldedNames: foldedNames(p.name, names) });
     }
     const { id, roles, affiliations } = e.value;
     roles.forEach((r, j) => {
@@ -131,7 +131,7 @@ export async function compileSeed(dir: string): Promise<GraphPlan> {
     if (d.kind === "definition") {
       const o = d.entry.value;
       const names = aliases.get(o.id) ?? o.aliases;
-      node(Label.Organisation, { id: o.id, name: o.name, acronym: o.acronym ?? null, kind: o.kind, aliases: names, wikidataId: o.wikidataId ?? null, searchText: searchText(o.name, names, o.acronym) });
+      node(Label.Organisation, { id: o.id, name: o.name, acronym: o.acronym ?? null, kind: o.kind, aliases: names, wikidataId: o.wikidataId ?? null, searchText: searchText(o.name, names, o.acronym), foldedNames: foldedNames(o.name, o.acronym, names) });
     }
     link(e, ["parent"], e.value.id, RelType.PART_OF, e.value.parent, ["organisation"]);
     link(e, ["country"], e.value.id, RelType.BASED_IN, e.value.country, ["country"]);
@@ -143,7 +143,7 @@ export async function compileSeed(dir: string): Promise<GraphPlan> {
     if (d.kind === "definition") {
       const c = d.entry.value;
       const names = aliases.get(c.id) ?? c.aliases;
-      node(Label.Country, { id: c.id, isoCode: c.id.slice("country:".length), name: c.name, aliases: names, demonyms: c.demonyms, searchText: searchText(c.name, names, ...c.demonyms) });
+      node(Label.Country, { id: c.id, isoCode: c.id.slice("country:".length), name: c.name, aliases: names, demonyms: c.demonyms, searchText: searchText(c.name, names, ...c.demonyms), foldedNames: foldedNames(c.name, names) });
     }
     e.value.regions.forEach((r, j) => link(e, ["regions", j], e.value.id, RelType.IN_REGION, r, ["region"]));
   }
@@ -152,7 +152,7 @@ export async function compileSeed(dir: string): Promise<GraphPlan> {
     if (d.kind === "definition") {
       const r = d.entry.value;
       const names = aliases.get(r.id) ?? r.aliases;
-      node(Label.Region, { id: r.id, name: r.name, kind: r.kind, aliases: names, demonyms: r.demonyms, searchText: searchText(r.name, names, ...r.demonyms) });
+      node(Label.Region, { id: r.id, name: r.name, kind: r.kind, aliases: names, demonyms: r.demonyms, searchText: searchText(r.name, names, ...r.demonyms), foldedNames: foldedNames(r.name, names) });
     }
     link(e, ["country"], e.value.id, RelType.IN_COUNTRY, e.value.country, ["country"]);
   }
@@ -163,7 +163,7 @@ export async function compileSeed(dir: string): Promise<GraphPlan> {
     if (d.kind === "definition") {
       const p = d.entry.value;
       const names = aliases.get(p.id) ?? p.aliases;
-      node(Label.Program, { id: p.id, name: p.name, kind: p.kind, aliases: names, description: p.description ?? null, searchText: searchText(p.name, names) });
+      node(Label.Program, { id: p.id, name: p.name, kind: p.kind, aliases: names, description: p.description ?? null, searchText: searchText(p.name, names), foldedNames: foldedNames(p.name, names) });
     }
     e.value.participants.forEach((x, j) => {
       const at = quoted(e, ["participants", j], x);

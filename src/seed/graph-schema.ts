@@ -1,5 +1,5 @@
 import type { Driver } from "neo4j-driver";
-import { FULLTEXT_INDEX } from "../graph/model.js";
+import { FULLTEXT_INDEX, NAME_INDEX, NAMED_LABELS } from "../graph/model.js";
 
 /**
  * Constraints and indexes the API relies on. Every statement is idempotent (IF NOT EXISTS), so
@@ -29,6 +29,12 @@ export const SCHEMA_STATEMENTS = [
   `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS
      FOR (n:Person|Organisation|Country|Region|Program|Event|Claim|Passage|Document)
      ON EACH [n.name, n.searchText, n.text, n.description]`,
+  // Each folded name, acronym and alias one whole term: search's exact-name lookup is one term
+  // lookup, not a scan (a RANGE or TEXT index cannot answer `$name IN n.foldedNames`).
+  `CREATE FULLTEXT INDEX ${NAME_INDEX} IF NOT EXISTS
+     FOR (n:${NAMED_LABELS.join("|")})
+     ON EACH [n.foldedNames]
+     OPTIONS {indexConfig: {\`fulltext.analyzer\`: "keyword"}}`,
 ];
 
 export async function ensureGraphSchema(driver: Driver, database: string): Promise<void> {

@@ -150,4 +150,35 @@ describe("search", () => {
     }
     expect(res.body.data.search.some((h: any) => h.type === "CLAIM")).toBe(true);
   });
+
+  it.each([
+    ["UNICEF", {}],
+    ["Kazakhstan’s", { types: ["COUNTRY", "CLAIM"] }],
+    ["UNICEF", { speakerId: "person:stevan-weine" }],
+    ['say "UNICEF\\', {}],
+  ])("answers %j (%j) with one database query", async (q, args) => {
+    const res = await server.gql(
+      `query ($q: String!, $types: [EntityType!], $speakerId: ID) { search(query: $q, types: $types, speakerId: $speakerId) { type score snippet node { id } } }`,
+      { q, ...args },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.search.length).toBeGreaterThan(0);
+    expect(server.dbQueries(res)).toBe(1);
+  });
+
+  it.each([
+    ["ICRC’s", "org:icrc"],
+    ["icrc's", "org:icrc"],
+    ["U.S. State Department's", "org:us-state-department"],
+    ["u.s. state department’s", "org:us-state-department"],
+    ["R&R’s", "program:kz-rehabilitation-reintegration"],
+  ])("puts the entity whose acronym or alias is %j, possessive aside, first", async (q, id) => {
+    const res = await server.gql(SEARCH, { q, first: 5 });
+    expect(res.body.errors).toBeUndefined();
+    const hits = res.body.data.search;
+    expect(hits[0].node.id).toBe(id);
+    expect(hits.filter((h: any) => h.node.id === id)).toHaveLength(1);
+    const scores = hits.map((h: any) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
 });

@@ -8,7 +8,8 @@ import { graphFingerprint, SEED_DIR, testDriver } from "../support/graph.js";
  * The seed moved to a folder per document (seed/documents/<slug>/) and shared entities
  * (seed/entities/). The graph it loads is the one the flat layout loaded, node for node and
  * property for property: the figures below were taken from the flat seed, on the commit just
- * before the move.
+ * before the move. `foldedNames`, added since (derived from the names, acronyms and aliases the
+ * fingerprint covers), is left out.
  */
 const BEFORE_THE_MOVE = { nodes: 311, rels: 906, hash: "c71845811f82511baf18d7c28007dfa632d6d0b73df37b8db930d73d1c175282" };
 
@@ -23,7 +24,7 @@ describe("a folder per document", () => {
 
   it("loads the same graph as before the move: same ids, counts and fingerprint", async () => {
     const summary = await loadSeed({ driver, database: "neo4j", dir: SEED_DIR, logger: createLogger("silent") });
-    expect(await graphFingerprint(driver)).toEqual(BEFORE_THE_MOVE);
+    expect(await graphFingerprint(driver, ["foldedNames"])).toEqual(BEFORE_THE_MOVE);
     expect(summary.labels).toMatchObject({ Document: 1, Event: 1, Person: 10 });
   });
 });

@@ -15,6 +15,9 @@ export interface Entity {
 
 const LIST_PROPERTIES = ["aliases", "demonyms"] as const;
 
+/** Properties stored only for the indexes (graph/model.ts), never shown. */
+const INDEX_HELPERS = ["searchText", "foldedNames"] as const;
+
 /** What every query returning a node returns for it: `{labels: labels(n), props: …}` (see NODE_PROPS). */
 export interface NodeValue {
   labels: string[];
@@ -26,7 +29,7 @@ export function toEntity(value: NodeValue | null | undefined): Entity | null {
   const type = entityTypeOf(value.labels);
   if (!type) return null;
   const props = plain(value.props) as Record<string, unknown>;
-  delete props.searchText;
+  for (const key of INDEX_HELPERS) delete props[key];
   for (const key of LIST_PROPERTIES) props[key] ??= [];
   return { ...props, __typename: LABEL_OF[type], type, id: String(props.id) };
 }
@@ -43,10 +46,11 @@ export function ofType<T>(entity: Entity | null | undefined, typename: string): 
 export const NODE_VALUE = (variable: string) => `{labels: labels(${variable}), props: ${NODE_PROPS(variable)}}`;
 
 /**
- * A node's properties without `searchText` (the full-text index's input, never shown): it is the
- * longest property of most nodes, and leaving it in Neo4j cuts a list query's payload by a third.
+ * A node's properties without the index helpers (`searchText`, the full-text index's input, and
+ * `foldedNames`; never shown): `searchText` is the longest property of most nodes, and leaving it
+ * in Neo4j cuts a list query's payload by a third.
  */
-export const NODE_PROPS = (variable: string) => `${variable} {.*, searchText: null}`;
+export const NODE_PROPS = (variable: string) => `${variable} {.*, ${INDEX_HELPERS.map((p) => `${p}: null`).join(", ")}}`;
 
 /** Maps a `NODE_VALUE` to an entity. */
 export const asEntity = (value: unknown): Entity | null => toEntity(value as NodeValue | null);

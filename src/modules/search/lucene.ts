@@ -39,9 +39,9 @@ export function searchTerms(text: string): string[] {
 }
 
 /**
- * The search as a name: lower-cased, apostrophes and spaces folded, a trailing possessive
- * dropped. An entity whose name, acronym or alias reads the same is what the user asked for.
+ * A Lucene query for one whole term, as a keyword-analysed index stores it (NAME_INDEX): the
+ * text in quotes, its quotes and backslashes escaped, so nothing in it is read as syntax.
  */
-export function asName(text: string): string {
-  return text.trim().replace(/[\s\u00A0]+/gu, " ").replace(/\u2019/g, "'").replace(/'s$/i, "").toLowerCase();
+export function exactTermQuery(term: string): string {
+  return `"${term.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 }

@@ -1,16 +1,16 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../data/context.js";
-import { Label } from "../../graph/model.js";
+import { foldName, Label } from "../../graph/model.js";
 import { badInput } from "../../shared/errors.js";
 import { assertOptionalId } from "../../shared/ids.js";
 import { pageSize } from "../../shared/paging.js";
 import { EntityType, LABEL_OF } from "../common/entity-type.js";
 import { Document } from "../document/document.type.js";
-import { asName, searchTerms, searchWords, toLuceneQuery } from "./lucene.js";
+import { exactTermQuery, searchTerms, searchWords, toLuceneQuery } from "./lucene.js";
 import { snippetFor } from "./snippet.js";
 import { SearchHit } from "./search.type.js";
-import { entitiesNamed, searchNodes } from "./search.repository.js";
+import { searchNodes } from "./search.repository.js";
 
 /** Longest search text accepted. */
 export const MAX_SEARCH_LENGTH = 200;
@@ -48,17 +48,10 @@ export class SearchResolver {
     if (speaker) labels = (labels ?? SPOKEN).filter((l) => SPOKEN.includes(l));
     if (labels && labels.length === 0) return [];
     const terms = searchTerms(query);
-    // Both queries at once, on the request's one transaction. What the user named comes first,
-    // whatever the index scores it (claims repeat a name more often).
-    const [hits, named] = await Promise.all([
-      searchNodes(ctx.db, lucene, labels, limit, speaker),
-      speaker ? Promise.resolve([]) : entitiesNamed(ctx.db, asName(query), labels, limit),
-    ]);
-    const top = hits[0]?.score ?? 0;
-    const exact = named.map((entity) => ({ entity, score: Math.max(top, hits.find((h) => h.entity.id === entity.id)?.score ?? 0), documentId: null }));
-    const namedIds = new Set(named.map((e) => e.id));
-    const ranked = [...exact, ...hits.filter((h) => !namedIds.has(h.entity.id))].slice(0, limit);
-    return ranked.map(({ entity, score, documentId }) => ({ node: entity, type: entity.type, score, snippet: snippetFor(entity, terms), documentId }));
+    // One query: the entities the text names (none for one speaker's words), then the full-text hits.
+    const name = speaker ? "" : foldName(query);
+    const hits = await searchNodes(ctx.db, { lucene, name: name ? exactTermQuery(name) : null, labels, limit, speakerId: speaker });
+    return hits.map(({ entity, score, documentId }) => ({ node: entity, type: entity.type, score, snippet: snippetFor(entity, terms), documentId }));
   }
 
   @FieldResolver(() => Document, {
