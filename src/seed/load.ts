@@ -3,6 +3,7 @@ import type { Driver } from "neo4j-driver";
 import type { Logger } from "../shared/logger.js";
 import { compileSeed } from "./compile.js";
 import { ensureGraphSchema } from "./graph-schema.js";
+import { NAMED_LABELS } from "../graph/model.js";
 import { writePlan, type WriteProgress } from "./write-plan.js";
 
 export interface LoadSummary {
@@ -38,11 +39,20 @@ export async function loadSeed({ driver, database, dir, logger, progress }: Load
   return { ...summary, millis: Math.round(performance.now() - started) };
 }
 
-/** Loads the seed only when the graph has no seeded nodes (first start of the service). */
+/** Loads the seed when the graph has no seeded nodes (first start of the service), or was loaded by an older version. */
 export async function seedIfEmpty(opts: LoadOptions): Promise<LoadSummary | null> {
-  const { records } = await opts.driver.executeQuery("MATCH (n:Entity) RETURN count(n) AS n", {}, { database: opts.database, routing: "READ" });
-  if (Number(records[0]!.get("n")) > 0) return null;
-  opts.logger.info("the graph is empty: loading the seed");
+  const { records } = await opts.driver.executeQuery(
+    `MATCH (n:Entity) WITH count(n) AS n
+     OPTIONAL MATCH (old:${NAMED_LABELS.join("|")}) WHERE old.foldedNames IS NULL
+     RETURN n, count(old) AS old`,
+    {},
+    { database: opts.database, routing: "READ" },
+  );
+  const [entities, old] = [Number(records[0]!.get("n")), Number(records[0]!.get("old"))];
+  if (entities > 0 && old === 0) return null;
+  // A graph an older version loaded lacks what search's name lookup reads (`foldedNames`): the
+  // loader is idempotent, so loading the seed again brings it up to date.
+  opts.logger.info(entities === 0 ? "the graph is empty: loading the seed" : "the graph was loaded by an older version: loading the seed again");
   return loadSeed(opts);
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver } from "neo4j-driver";
-import { loadSeed } from "../../src/seed/load.js";
+import { loadSeed, seedIfEmpty } from "../../src/seed/load.js";
 import { createLogger } from "../../src/shared/logger.js";
 import { graphFingerprint, SEED_DIR, testDriver } from "../support/graph.js";
 
@@ -26,5 +26,16 @@ describe("a folder per document", () => {
     const summary = await loadSeed({ driver, database: "neo4j", dir: SEED_DIR, logger: createLogger("silent") });
     expect(await graphFingerprint(driver, ["foldedNames"])).toEqual(BEFORE_THE_MOVE);
     expect(summary.labels).toMatchObject({ Document: 1, Event: 1, Person: 10 });
+  });
+
+  it("is loaded again at start when an older version loaded it (names without foldedNames), and only then", async () => {
+    const opts = { driver, database: "neo4j", dir: SEED_DIR, logger: createLogger("silent") };
+    await loadSeed(opts);
+    expect(await seedIfEmpty(opts)).toBeNull();
+    await driver.executeQuery("MATCH (o:Organisation {id: 'org:unicef'}) REMOVE o.foldedNames");
+    expect(await seedIfEmpty(opts)).not.toBeNull();
+    const { records } = await driver.executeQuery("MATCH (o:Organisation {id: 'org:unicef'}) RETURN o.foldedNames AS names");
+    expect(records[0]!.get("names")).toContain("unicef");
+    expect(await graphFingerprint(driver, ["foldedNames"])).toEqual(BEFORE_THE_MOVE);
   });
 });
