@@ -13,8 +13,9 @@ export function createDriver(conn: Pick<Neo4jConnection, "uri" | "user" | "passw
     connectionAcquisitionTimeout: 2_000,
     connectionTimeout: 3_000,
     // Managed transactions (the seed loader, start-up checks) stop retrying after 5 s instead of
-    // the driver's 30 s. Requests use one explicit read transaction (RequestDb), which is not
-    // retried: a request fails fast with SERVICE_UNAVAILABLE when Neo4j is down.
+    // the driver's 30 s. Requests read with auto-commit queries (RequestDb), which the driver
+    // retries only when Neo4j says a failure is safe to retry; when Neo4j is down a request waits
+    // for the outage probe (db/outage.ts), at most a second, then answers SERVICE_UNAVAILABLE.
     maxTransactionRetryTime: 5_000,
     userAgent: "zhusan-knowledge-graph",
   });

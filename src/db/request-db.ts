@@ -1,5 +1,6 @@
 import { Neo4jError, type Driver, type QueryResult, type RecordShape, type Session } from "neo4j-driver";
 import { Neo4jUnavailableError } from "./errors.js";
+import { OUTAGE_WAIT_MS, type Neo4jOutage } from "./outage.js";
 
 export interface QueryStats {
   /** Queries sent to Neo4j so far (one per loader batch or top-level lookup). */
@@ -10,6 +11,8 @@ export interface QueryStats {
 
 /** The default of READ_TIMEOUT_MS: how long a request's reads may take, all together. */
 export const DEFAULT_READ_TIMEOUT_MS = 5_000;
+/** How much earlier than the read timeout Neo4j is asked to end a query itself. */
+const NEO4J_TIMEOUT_LEAD_MS = 250;
 
 /**
  * The database as one request sees it: one session for the whole request (not one per field or
@@ -30,7 +33,8 @@ export const DEFAULT_READ_TIMEOUT_MS = 5_000;
  * Time: every query carries what is left of `timeoutMs` (READ_TIMEOUT_MS, counted from the
  * request's first query) as its transaction timeout, which Neo4j enforces; and every read also
  * races a deadline of its own here, because a Neo4j that is paused or unreachable enforces
- * nothing. Either way the request fails with SERVICE_UNAVAILABLE instead of waiting.
+ * nothing. Either way the request fails with SERVICE_UNAVAILABLE instead of waiting. Once Neo4j
+ * is found gone, reads wait for the process's one probe instead (db/outage.ts).
  *
  * Lifetime: per request; `close()` when the response is sent.
  */
@@ -44,12 +48,26 @@ export class RequestDb {
   /** A read missed its deadline: the connection may hang, so it is released in the background. */
   private abandoned = false;
 
+  private readonly txMetadata: Record<string, unknown>;
+  private readonly timeoutMs: number;
+  private readonly outage: Neo4jOutage | undefined;
+
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
-    private readonly txMetadata: Record<string, unknown> = {},
-    private readonly timeoutMs: number = DEFAULT_READ_TIMEOUT_MS,
-  ) {}
+    options: {
+      /** Sent with every query: Neo4j's query log and `SHOW TRANSACTIONS` show it. */
+      metadata?: Record<string, unknown>;
+      /** READ_TIMEOUT_MS. */
+      timeoutMs?: number;
+      /** The process's knowledge of an outage: reads wait for its probe instead of trying Neo4j each. */
+      outage?: Neo4jOutage;
+    } = {},
+  ) {
+    this.txMetadata = options.metadata ?? {};
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+    this.outage = options.outage;
+  }
 
   /**
    * Runs one read query and returns its records. `deadlineMs` shortens the wait for this one read
@@ -71,25 +89,32 @@ export class RequestDb {
     if (this.abandoned) throw new Neo4jUnavailableError(`Neo4j did not answer within ${this.timeoutMs} ms.`);
     this.session ??= this.driver.session({ database: this.database, defaultAccessMode: "READ" });
     const started = performance.now();
-    // Neo4j's own timeout, when it is alive, answers first, with a clearer error; ours is a
-    // little later, for when it is not.
+    // Neo4j's own timeout, when it is alive, answers a little before ours (NEO4J_TIMEOUT_LEAD_MS),
+    // with a clearer error; ours, at the read timeout itself, is for when it is not.
     const left = this.began + this.timeoutMs - Date.now();
     if (left <= 0) throw new Neo4jUnavailableError(`Neo4j did not answer within ${this.timeoutMs} ms.`);
-    const wait = Math.min(left + 250, options.deadlineMs ?? Infinity);
+    if (this.outage?.down && !(await this.outage.ready(Math.min(OUTAGE_WAIT_MS, left, options.deadlineMs ?? Infinity)))) {
+      throw new Neo4jUnavailableError("Neo4j is unavailable.");
+    }
+    const remaining = Math.max(this.began + this.timeoutMs - Date.now(), 1);
+    const wait = Math.min(remaining, options.deadlineMs ?? Infinity);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         this.abandoned = true;
+        this.outage?.report();
         reject(new Neo4jUnavailableError(`Neo4j did not answer within ${Math.round(wait)} ms.`));
       }, wait);
     });
-    const running = this.session.run<R>(cypher, params, { metadata: this.txMetadata, timeout: left });
+    const running = this.session.run<R>(cypher, params, { metadata: this.txMetadata, timeout: Math.max(remaining - NEO4J_TIMEOUT_LEAD_MS, 1) });
     // Once the deadline has won, the query's own failure (later) is no one's concern.
     running.catch(() => {});
     try {
       return await Promise.race([running, deadline]);
     } catch (error) {
-      throw asUnavailable(error);
+      const shaped = asUnavailable(error);
+      if (shaped instanceof Neo4jUnavailableError && isUnreachable(error)) this.outage?.report();
+      throw shaped;
     } finally {
       clearTimeout(timer);
       this.stats.millis += performance.now() - started;
@@ -111,6 +136,17 @@ export class RequestDb {
     await Promise.race([release, new Promise<void>((resolve) => (timer = setTimeout(resolve, 1_000)))]);
     clearTimeout(timer);
   }
+}
+
+/** Neo4j could not be reached at all (not: it answered that a query took too long). */
+function isUnreachable(error: unknown): boolean {
+  if (!(error instanceof Neo4jError)) return false;
+  return (
+    error.code === "ServiceUnavailable" ||
+    error.code === "SessionExpired" ||
+    error.code.startsWith("Neo.TransientError.General.DatabaseUnavailable") ||
+    /acquisition timed out/i.test(error.message)
+  );
 }
 
 /**

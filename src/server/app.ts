@@ -12,6 +12,7 @@ import { createContext, type Context } from "./context.js";
 import { createSchema, type SchemaExtension } from "./schema.js";
 import { armorProtection, costLimitPlugin, httpServerOptions, parseOptions, responseSizePlugin, stringifyResult, tokenLimitPlugin } from "./limits.js";
 import { neo4jAnswers } from "../db/ping.js";
+import { Neo4jOutage } from "../db/outage.js";
 import { KnownOperationTypes } from "./operation-types.js";
 import { httpStatusPlugin } from "./http-status.js";
 import { graphqlHttpGuards } from "./http-guards.js";
@@ -47,6 +48,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { driver, config, logger } = deps;
   const exposeErrors = config.EXPOSE_ERRORS;
   const { schema, model } = await createSchema(deps.schemaExtension);
+  const outage = new Neo4jOutage(driver, config.NEO4J_DATABASE, config.READ_TIMEOUT_MS);
   const app = express();
   const httpServer = http.createServer(httpServerOptions(config), app);
   const armor = armorProtection(config);
@@ -109,7 +111,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     else res.status(503).json({ status: "unavailable", neo4j: "down" });
   });
 
-  app.use("/exports", exportRoutes(deps));
+  app.use("/exports", exportRoutes({ ...deps, outage }));
   app.use("/explorer", explorerRoutes(config.projectRoot));
   const graphiql = graphiqlRoutes(config.projectRoot);
   app.use("/graphiql", graphiql.assets);
@@ -120,7 +122,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     graphqlHttpGuards(),
     express.json({ limit: "100kb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext({ ...deps, model }, String(req.id)),
+      context: async ({ req }) => createContext({ ...deps, model, outage }, String(req.id)),
     }),
   );
   app.use(httpErrorHandler(logger));
@@ -139,6 +141,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
           resolve({ url: `http://${shownHost}:${bound}/graphql`, port: bound });
         });
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      outage.stop();
+      await apollo.stop();
+    },
   };
 }

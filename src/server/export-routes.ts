@@ -1,9 +1,7 @@
 import { Router, type Request, type Response } from "express";
 import { GraphQLError } from "graphql";
-import type { Driver } from "neo4j-driver";
-import type { Config } from "../config/config.js";
 import type { Logger } from "../shared/logger.js";
-import { RequestDb } from "../db/request-db.js";
+import { requestDb, type RequestDbDeps } from "./context.js";
 import { badInput, ErrorCode } from "../shared/errors.js";
 import { formatError } from "./format-error.js";
 import { formatOfExtension } from "../modules/export/export.format.js";
@@ -43,7 +41,7 @@ function boolParam(req: Request, name: string): boolean | undefined {
  * the `graphExport` query, as downloads. Errors are JSON `{code, message}`: 400 BAD_USER_INPUT,
  * 404 NOT_FOUND (unknown rootId), 503 SERVICE_UNAVAILABLE, 500 INTERNAL_SERVER_ERROR.
  */
-export function exportRoutes(deps: { driver: Driver; config: Config; logger: Logger }): Router {
+export function exportRoutes(deps: RequestDbDeps & { logger: Logger }): Router {
   const router = Router();
   router.get("/graph.:extension", async (req: Request, res: Response) => {
     const format = formatOfExtension(String(req.params.extension));
@@ -52,7 +50,7 @@ export function exportRoutes(deps: { driver: Driver; config: Config; logger: Log
       return;
     }
     const requestId = String(req.id);
-    const db = new RequestDb(deps.driver, deps.config.NEO4J_DATABASE, { app: "zhusan-knowledge-graph", requestId }, deps.config.READ_TIMEOUT_MS);
+    const db = requestDb(deps, requestId);
     try {
       const request = { format, rootId: single(req, "rootId"), depth: intParam(req, "depth"), includePassages: boolParam(req, "includePassages") };
       const file = await exportGraph(db, request);
