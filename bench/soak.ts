@@ -14,7 +14,7 @@ import { projectRoot } from "../src/config/config.js";
  * per second, latency p50/p99, the recovery time after the kill and the service's RSS at the start
  * and the end.
  *
- *   npm run soak            50 connections, 60 s; Neo4j paused at 5 s for 10 s, killed at 20 s
+ *   npm run soak            20 s of warm-up, then 50 connections, 60 s; Neo4j paused at 5 s for 10 s, killed at 20 s
  *   CONNECTIONS=20 DURATION=30 PAUSE_AT=3 PAUSE_FOR=5 KILL_AT=12 npm run soak
  */
 
@@ -37,6 +37,8 @@ export interface SoakOptions {
   connections: number;
   /** Seconds of load; with `untilRecovered`, the most. */
   durationS: number;
+  /** Seconds of load before the run (not counted, no faults), so RSS is compared warm to warm. */
+  warmupS?: number;
   /** Seconds after the start to pause Neo4j (SIGSTOP), and for how long; none when absent. */
   pauseAtS?: number;
   pauseForS?: number;
@@ -67,9 +69,10 @@ export interface SoakResult {
   recoveryAfterKillMs: number | null;
   neo4jBackAfterKillMs: number | null;
   recoveryAfterNeo4jMs: number | null;
-  /** Before the load, 2 s into it, and at the end. */
+  /** Before any load, after the warm-up (where the run starts), the most seen during the run, and at the end. */
   rssStartMb: number;
   rssWarmMb: number;
+  rssPeakMb: number;
   rssEndMb: number;
   durationMs: number;
   /** Events of the run (pause, resume, kill, Neo4j back), ms since the start. */
@@ -149,6 +152,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     // Warm up: plans compiled, pool filled.
     for (const { query } of MIX) await fetch(`${baseUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
     const rssStartMb = rssMb(servicePid);
+    // Load before the measured run, so its RSS figures compare a warm process with itself: a cold
+    // one grows its heap and allocator pools for the first 10-20 s of load, then holds steady.
+    if (options.warmupS) {
+      await autocannon({
+        url: `${baseUrl}/graphql`,
+        connections: options.connections,
+        duration: options.warmupS,
+        requests: MIX.map(({ query }) => ({ method: "POST" as const, headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) })),
+      });
+    }
+    const rssWarmMb = rssMb(servicePid);
+    let rssPeakMb = rssWarmMb;
 
     const started = Date.now();
     const events: SoakResult["events"] = [];
@@ -220,9 +235,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         }
       }, options.durationS * 1000),
     );
-    // RSS once the load has warmed the process up.
-    let rssWarmMb = rssStartMb;
-    timers.push(setTimeout(() => (rssWarmMb = rssMb(servicePid)), 2_000));
+    const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb(servicePid))), 1_000);
     let socketErrors = 0;
     instance.on("reqError", () => (socketErrors += 1));
 
@@ -261,6 +274,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     }
 
     const result = await done;
+    clearInterval(sampler);
     for (const timer of timers) clearTimeout(timer);
     // Whatever happened, leave Neo4j running.
     const current = jvmOf(dataDir);
@@ -281,6 +295,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       recoveryAfterNeo4jMs: neo4jBackAt !== null && firstGood !== null ? firstGood - neo4jBackAt : null,
       rssStartMb,
       rssWarmMb,
+      rssPeakMb,
       rssEndMb,
       durationMs: Date.now() - started,
       events,
@@ -325,7 +340,8 @@ function report(r: SoakResult, log: (line: string) => void): void {
   );
   log(`duration           ${(r.durationMs / 1000).toFixed(1)} s`);
   log(
-    `service RSS        ${r.rssStartMb.toFixed(0)} MB before the load, ${r.rssWarmMb.toFixed(0)} MB 2 s into it, ${r.rssEndMb.toFixed(0)} MB at the end ` +
+    `service RSS        ${r.rssStartMb.toFixed(0)} MB before the load, ${r.rssWarmMb.toFixed(0)} MB after the warm-up (the run's start), ` +
+      `${r.rssPeakMb.toFixed(0)} MB at most during the run, ${r.rssEndMb.toFixed(0)} MB at the end ` +
       `(${(((r.rssEndMb - r.rssWarmMb) / r.rssWarmMb) * 100).toFixed(0)} % over the run)`,
   );
 }
@@ -338,6 +354,7 @@ if (process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join("bench",
     pauseAtS: Number(env.PAUSE_AT ?? 5),
     pauseForS: Number(env.PAUSE_FOR ?? 10),
     killAtS: Number(env.KILL_AT ?? 20),
+    warmupS: Number(env.WARMUP ?? 20),
     keepLog: env.KEEP_LOG === "1",
   }).catch((error: unknown) => {
     console.error(error);
