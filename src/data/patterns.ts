@@ -70,13 +70,17 @@ export function quoteOf(rel: Cypher.Variable): Cypher.Expr {
     .else(new Cypher.List([mention]));
 }
 
+/** A curated link's evidence (`rel` in the scope): its one quote, as a list of at most one mention. */
+export const quoteMentions = (): RelationSource => mentionsOf((s) => quoteOf(s.rel as Cypher.Relationship), { most: 1 });
+
 /** `first`, as a list of evidence takes it: DEFAULT_PAGE_SIZE when absent, at most MAX_PAGE_SIZE. */
 export const firstArg: ArgsCheck = (args, config) => ({ first: pageSize(args.first, config) });
 
 /** Mentions from a list of mention maps (`scope.mentions`, or an expression), in their order, at most `first` when given. */
-export function mentionsOf(list: (scope: Scope) => Cypher.Expr, opts: { first?: boolean } = {}): RelationSource {
+export function mentionsOf(list: (scope: Scope) => Cypher.Expr, opts: { first?: boolean; most?: number } = {}): RelationSource {
   return relation({
     args: opts.first ? firstArg : undefined,
+    most: opts.most,
     rows: (scope, params) => {
       const mention = new Cypher.Variable();
       const unwind = new Cypher.Unwind([list(scope), mention]);

@@ -57,6 +57,12 @@ export interface RelationSource {
   args?: ArgsCheck;
   rows: (scope: Scope, params: Params) => Rows;
   /**
+   * The most rows it returns per parent, where the model bounds it (a curated link's evidence is
+   * its one quote) or the data keeps it small: what the cost model counts for it instead of the
+   * default for a list without a size (server/limits.ts).
+   */
+  most?: number;
+  /**
    * For a relation on a row type whose target is a node found by id (`Mention.passage`): how the
    * per-field loader finds the id on a row built outside the read model (a graph view's evidence).
    */

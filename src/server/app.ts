@@ -74,7 +74,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // No field declares a cache hint; the default cache-control plugin would still wrap every
       // field's resolution (willResolveField) on every request.
       ApolloServerPluginCacheControlDisabled(),
-      costLimitPlugin(schema, config, driver),
+      costLimitPlugin(schema, config, { driver, model }),
       httpStatusPlugin(),
       unexpectedErrorsPlugin(logger),
       {

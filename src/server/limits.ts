@@ -9,6 +9,8 @@ import {
   isCompositeType,
   isListType,
   type DocumentNode,
+  type GraphQLCompositeType,
+  isObjectType,
   type FormattedExecutionResult,
   type GraphQLOutputType,
   type GraphQLSchema,
@@ -20,6 +22,7 @@ import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphq
 import type { Driver } from "neo4j-driver";
 import type { ServerOptions } from "node:http";
 import { LRUCache } from "lru-cache";
+import type { ReadModel } from "../data/model.js";
 import type { Config } from "../config/config.js";
 import { ErrorCode } from "../shared/errors.js";
 
@@ -121,19 +124,18 @@ export function tokenLimitPlugin(config: Config): ApolloServerPlugin {
 }
 
 /**
- * Rows a list without a size argument can return, per row of its parent, where the model bounds it
- * (`Type.field`). Any other list of objects without a size argument is a relation list (a
- * person's affiliations, a program's participants, a claim's subjects): costed at UNPAGED_ROWS.
+ * Rows a graph view's list can return, per row of its parent (views are built by their own reads,
+ * not declared). A declared relation's bound is in its declaration (`most`); any other list of
+ * objects without a size argument is a relation list (a person's affiliations, a program's
+ * participants, a claim's subjects): costed at UNPAGED_ROWS.
  */
-const LIST_ROWS: Record<string, number> = {
+const VIEW_ROWS: Record<string, number> = {
   // The root field multiplies by its `limit` (neighbourhood) or `maxLength` (shortestPath):
   // one node per row, and at most five edges per node (graph.repository caps edges at 5 × limit).
   "GraphView.nodes": 1,
   "GraphView.edges": 5,
   // An edge's evidence is its one quote (or its claim's text).
   "GraphEdge.evidence": 1,
-  // The figures one claim states (the seed's most is 4).
-  "Claim.quantities": 5,
 };
 
 /**
@@ -177,7 +179,13 @@ function intArg(args: Record<string, unknown>, name: string): number | null {
  * Sizes over the maximum are refused by the field itself (BAD_USER_INPUT, a clearer answer than a
  * cost error), so the estimate clamps them to MAX_PAGE_SIZE.
  */
-export function rowEstimator(options: { defaultPageSize: number; maxPageSize: number; graphNodes: () => number }): ComplexityEstimator {
+export function rowEstimator(options: {
+  defaultPageSize: number;
+  maxPageSize: number;
+  graphNodes: () => number;
+  /** The most rows a declared relation returns per parent (its declaration's `most`). */
+  declaredRows?: (type: GraphQLCompositeType, field: string) => number | undefined;
+}): ComplexityEstimator {
   // Sizes count as asked: a page over MAX_PAGE_SIZE is refused by its field anyway, and one of
   // billions is refused here, before any work, as the client error it is.
   const clamp = (n: number) => Math.max(n, 1);
@@ -199,16 +207,9 @@ export function rowEstimator(options: { defaultPageSize: number; maxPageSize: nu
     const weight = FIELD_WEIGHT[key];
     if (weight !== undefined) return weight + childComplexity;
     // A connection's `edges` are the rows its field's `first` already counted.
-    const named =
-      key in LIST_ROWS
-        ? LIST_ROWS[key]!
-        : type.name.endsWith("Connection") && field.name === "edges"
-          ? 1
-          : // A curated link's `evidence` (no `first`) is its one quote.
-            field.name === "evidence" && !field.args.some((a) => a.name === "first")
-            ? 1
-            : null;
-    if (named !== null) return 1 + childComplexity * named;
+    const bounded =
+      VIEW_ROWS[key] ?? (type.name.endsWith("Connection") && field.name === "edges" ? 1 : options.declaredRows?.(type, field.name));
+    if (bounded !== undefined) return 1 + childComplexity * bounded;
     if (field.args.some((a) => a.name === "first")) {
       return 1 + childComplexity * pageSize(args);
     }
@@ -258,9 +259,18 @@ export class GraphSize {
 }
 
 /** Refuses operations whose estimated cost exceeds MAX_QUERY_COST, after validation, before execution. */
-export function costLimitPlugin(schema: GraphQLSchema, config: Config, driver?: Driver): ApolloServerPlugin {
+export function costLimitPlugin(schema: GraphQLSchema, config: Config, options: { driver?: Driver; model?: ReadModel } = {}): ApolloServerPlugin {
+  const { driver, model } = options;
   const size = driver ? new GraphSize(driver, config.NEO4J_DATABASE) : null;
-  const estimator = rowEstimator({ defaultPageSize: config.DEFAULT_PAGE_SIZE, maxPageSize: config.MAX_PAGE_SIZE, graphNodes: () => size?.current() ?? 1000 });
+  const estimator = rowEstimator({
+    defaultPageSize: config.DEFAULT_PAGE_SIZE,
+    maxPageSize: config.MAX_PAGE_SIZE,
+    graphNodes: () => size?.current() ?? 1000,
+    declaredRows: (type, field) => {
+      const source = model && isObjectType(type) ? model.source(type, field) : undefined;
+      return source?.kind === "relation" ? source.most : undefined;
+    },
+  });
   const estimates = new WeakMap<DocumentNode, LRUCache<string, number>>();
   return {
     async requestDidStart() {

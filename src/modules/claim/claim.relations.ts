@@ -57,6 +57,8 @@ export const claimRelations: Sources = {
     passage: neighbours({ type: RelType.SUPPORTED_BY, direction: "out", label: Label.Passage, one: true }),
     about: neighbours({ type: RelType.ABOUT, direction: "out", label: Label.Entity, order: (e) => [e.property("id")] }),
     quantities: relation({
+      // The figures one claim states: the seed's most is 4.
+      most: 5,
       rows: (scope) => {
         const q = new Cypher.Node();
         const clause = Cypher.utils.concat(

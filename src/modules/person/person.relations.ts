@@ -1,6 +1,6 @@
 import Cypher from "@neo4j/cypher-builder";
 import { Label, RelType } from "../../graph/model.js";
-import { byNameId, byStartId, everyNode, mentionsOf, neighbours, quoteOf } from "../../data/patterns.js";
+import { byNameId, byStartId, everyNode, mentionsOf, neighbours, quoteMentions } from "../../data/patterns.js";
 import { assertOptionalId } from "../../shared/ids.js";
 import { connection, nodeById, nodeOf, object, relation, value, type RelationSource, type Scope, type Sources } from "../../data/source.js";
 
@@ -120,6 +120,6 @@ export const personRelations: Sources = {
     organisation: object((s) => ({ node: s.organisation! })),
     title: value((s) => (s.rel as Cypher.Relationship).property("title")),
     former: value((s) => Cypher.coalesce((s.rel as Cypher.Relationship).property("former"), new Cypher.Literal(false))),
-    evidence: mentionsOf((s) => quoteOf(s.rel as Cypher.Relationship)),
+    evidence: quoteMentions(),
   },
 };

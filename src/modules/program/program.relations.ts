@@ -1,6 +1,6 @@
 import Cypher from "@neo4j/cypher-builder";
 import { Label, OPERATES_IN, PARTICIPANT_ROLES, PROGRAM_ROLES } from "../../graph/model.js";
-import { byNameId, everyNode, mentionsOf, quoteOf, types } from "../../data/patterns.js";
+import { byNameId, everyNode, quoteMentions, types } from "../../data/patterns.js";
 import { nodeById, nodeOf, object, relation, value, type RelationSource, type Sources } from "../../data/source.js";
 import { claimsAbout } from "../claim/claim.relations.js";
 
@@ -56,6 +56,6 @@ export const programRelations: Sources = {
     role: value((s) => Cypher.type(s.rel as Cypher.Relationship)),
     program: object((s) => ({ node: s.program! })),
     participant: object((s) => ({ node: s.participant! })),
-    evidence: mentionsOf((s) => quoteOf(s.rel as Cypher.Relationship)),
+    evidence: quoteMentions(),
   },
 };
