@@ -1,9 +1,11 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, ID, Info, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../../data/context.js";
 import { badInput } from "../../shared/errors.js";
 import { assertId } from "../../shared/ids.js";
 import { GraphView } from "./graph.type.js";
 import { readShortestPath, readViewNeighbourhood } from "./graph.repository.js";
+import { viewNeeds } from "./graph.selection.js";
 import { toView } from "./graph.view.js";
 
 export const MAX_DEPTH = 3;
@@ -33,6 +35,7 @@ export class GraphResolver {
   })
   async neighbourhood(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("id", () => ID) id: string,
     @Arg("depth", () => Int, { nullable: true }) depth?: number,
     @Arg("limit", () => Int, { nullable: true }) limit?: number,
@@ -40,7 +43,8 @@ export class GraphResolver {
     assertId(id, "id");
     const d = boundedInt(depth, DEFAULT_DEPTH, 1, MAX_DEPTH, "depth");
     const n = boundedInt(limit, Math.min(DEFAULT_VIEW_LIMIT, ctx.config.MAX_PAGE_SIZE), 1, ctx.config.MAX_PAGE_SIZE, "limit");
-    return toView(await readViewNeighbourhood(ctx.db, id, d, n), id);
+    const needs = viewNeeds(info);
+    return toView(await readViewNeighbourhood(ctx.db, id, d, n, needs), id, needs);
   }
 
   @Query(() => GraphView, {
@@ -51,6 +55,7 @@ export class GraphResolver {
   })
   async shortestPath(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("from", () => ID) from: string,
     @Arg("to", () => ID) to: string,
     @Arg("maxLength", () => Int, { nullable: true }) maxLength?: number,
@@ -58,9 +63,10 @@ export class GraphResolver {
     assertId(from, "from");
     assertId(to, "to");
     const max = boundedInt(maxLength, DEFAULT_PATH_LENGTH, 1, MAX_PATH_LENGTH, "maxLength");
-    const raw = await readShortestPath(ctx.db, from, to);
+    const needs = viewNeeds(info);
+    const raw = await readShortestPath(ctx.db, from, to, needs);
     if (!raw) return { nodes: [], viewNodes: [], edges: [], truncated: false };
     if (raw.edges.length > max) return { nodes: [], viewNodes: [], edges: [], truncated: true };
-    return toView(raw, from);
+    return toView(raw, from, needs);
   }
 }

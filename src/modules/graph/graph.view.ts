@@ -5,6 +5,7 @@ import type { JsonObject } from "../../shared/json.scalar.js";
 import { entityTypeOf } from "../common/entity-type.js";
 import { mentionFromRelationship, type Mention } from "../passage/mention.type.js";
 import { ringLayout } from "./graph.layout.js";
+import { EVERYTHING, type ViewNeeds } from "./graph.selection.js";
 import type { GraphEdge, GraphNode, GraphView } from "./graph.type.js";
 import type { RawEdge, RawNode, RawView } from "./graph.repository.js";
 
@@ -39,26 +40,31 @@ function evidence(edge: RawEdge, props: JsonObject, claims: Map<string, JsonObje
   return mention ? [mention] : [];
 }
 
-/** A view as the API returns it, with properties, evidence and a layout around `rootId`. */
-export function toView(raw: RawView, rootId: string | null): GraphView {
+/**
+ * A view as the API returns it, with properties, evidence and a layout around `rootId`: those
+ * that `needs` asks for (the others are left empty, as nothing reads them).
+ */
+export function toView(raw: RawView, rootId: string | null, needs: ViewNeeds = EVERYTHING): GraphView {
   const claims = new Map<string, JsonObject>();
   const nodes = raw.nodes.flatMap((n): GraphNode[] => {
     const type = entityTypeOf(n.labels);
     if (!type) return [];
-    const props = properties(n.props);
-    if (type === "CLAIM") claims.set(n.id, props);
+    const props = needs.nodeProperties ? properties(n.props) : {};
+    if (type === "CLAIM" && needs.evidence) claims.set(n.id, props);
     return [{ id: n.id, type, label: label(n), properties: props, layout: null }];
   });
   const edges = raw.edges.map((e): GraphEdge => {
-    const props = properties(e.props);
-    return { id: e.id, source: e.source, target: e.target, type: e.type, properties: props, evidence: evidence(e, props, claims) };
+    const props = needs.edgeProperties ? properties(e.props) : {};
+    return { id: e.id, source: e.source, target: e.target, type: e.type, properties: props, evidence: needs.evidence ? evidence(e, props, claims) : [] };
   });
-  const positions = ringLayout(
-    nodes.map((n) => n.id),
-    edges,
-    rootId,
-  );
-  for (const node of nodes) node.layout = positions.get(node.id) ?? null;
+  if (needs.layout) {
+    const positions = ringLayout(
+      nodes.map((n) => n.id),
+      edges,
+      rootId,
+    );
+    for (const node of nodes) node.layout = positions.get(node.id) ?? null;
+  }
   const viewNodes = nodes.map((n) => ({ key: n.id, type: n.type, label: n.label, properties: n.properties, layout: n.layout ?? { x: 0, y: 0 } }));
   return { nodes, viewNodes, edges, truncated: raw.truncated };
 }

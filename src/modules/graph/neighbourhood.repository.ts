@@ -1,6 +1,7 @@
 import Cypher from "@neo4j/cypher-builder";
 import neo4j from "neo4j-driver";
 import type { RequestDb } from "../../db/request-db.js";
+import { LABEL_TEXT_READ } from "../../graph/label.js";
 import { INTERNAL_PROPERTIES, Label } from "../../graph/model.js";
 import { plain } from "../../shared/neo4j-values.js";
 import { types as either } from "../../data/patterns.js";
@@ -17,6 +18,23 @@ interface Drawn {
   labels: readonly string[];
   types: readonly string[];
 }
+
+/**
+ * Which stored properties the read returns. Without node properties a node comes with only what
+ * its label is made of (`id`, `name`, `title` and the start of `text`, as src/graph/label.ts reads
+ * them); without relationship properties a relationship comes with only its `id`. Reading fewer
+ * properties is most of what a view that draws ids, types and labels can save.
+ */
+export interface Projection {
+  nodeProperties: boolean;
+  edgeProperties: boolean;
+}
+
+/** Every property (exports, and views that show properties). */
+export const EVERY_PROPERTY: Projection = { nodeProperties: true, edgeProperties: true };
+
+/** The stored properties a node's label is made of (besides `text`, of which only the start is read). */
+const LABEL_PROPERTIES = ["id", "name", "title"];
 
 const param = {
   id: new Cypher.NamedParam("id"),
@@ -123,9 +141,10 @@ function relationships(root: Cypher.Node, outside: Cypher.Variable, nodes: Cyphe
  * Nodes come with their element ids and properties, without the internal ones (INTERNAL_PROPERTIES)
  * and without a document's text (the whole transcript). Relationships come with their element id,
  * their ends' element ids and all their properties: their ids and ends are read from those (the
- * ends are always among the nodes), which spares reading each end node's `id` again.
+ * ends are always among the nodes), which spares reading each end node's `id` again. The
+ * projection leaves out the properties a view does not show (see Projection).
  */
-export function neighbourhoodQuery(drawn: Drawn): string {
+export function neighbourhoodQuery(drawn: Drawn, projection: Projection = EVERY_PROPERTY): string {
   const root = new Cypher.NamedNode("root");
   const outside = new Cypher.NamedVariable("outside");
   const keep = [root, outside];
@@ -154,8 +173,12 @@ export function neighbourhoodQuery(drawn: Drawn): string {
     labels: Cypher.labels(n),
     props: new Cypher.Case()
       .when(isDocument)
-      .then(new Cypher.MapProjection(n, "*", { ...internal, text: Cypher.Null }))
-      .else(new Cypher.MapProjection(n, "*", internal)),
+      .then(projection.nodeProperties ? new Cypher.MapProjection(n, "*", { ...internal, text: Cypher.Null }) : new Cypher.MapProjection(n, LABEL_PROPERTIES))
+      .else(
+        projection.nodeProperties
+          ? new Cypher.MapProjection(n, "*", internal)
+          : new Cypher.MapProjection(n, LABEL_PROPERTIES, { text: Cypher.left(n.property("text"), new Cypher.Literal(LABEL_TEXT_READ)) }),
+      ),
   });
   const r = new Cypher.NamedRelationship("r");
   const edge = new Cypher.Map({
@@ -163,7 +186,7 @@ export function neighbourhoodQuery(drawn: Drawn): string {
     type: Cypher.type(r),
     source: Cypher.elementId(Cypher.startNode(r)),
     target: Cypher.elementId(Cypher.endNode(r)),
-    props: new Cypher.MapProjection(r, "*"),
+    props: projection.edgeProperties ? new Cypher.MapProjection(r, "*") : new Cypher.MapProjection(r, ["id"]),
   });
 
   const query = Cypher.utils.concat(
@@ -184,19 +207,25 @@ export function neighbourhoodQuery(drawn: Drawn): string {
   return query.build().cypher;
 }
 
-/** One query text per drawn set (the view's, the export's): built once, so Neo4j's plan cache hits. */
+/**
+ * One query text per drawn set (the view's, the export's) and projection: built once, so Neo4j's
+ * plan cache hits.
+ */
 const queries = new Map<string, string>();
-function queryFor(drawn: Drawn): string {
-  const key = `${drawn.labels.join("|")}/${drawn.types.join("|")}`;
+function queryFor(drawn: Drawn, projection: Projection): string {
+  const key = `${drawn.labels.join("|")}/${drawn.types.join("|")}/${projection.nodeProperties}/${projection.edgeProperties}`;
   let query = queries.get(key);
-  if (!query) queries.set(key, (query = neighbourhoodQuery(drawn)));
+  if (!query) queries.set(key, (query = neighbourhoodQuery(drawn, projection)));
   return query;
 }
 
 export interface NeighbourNode {
   id: string;
   labels: string[];
-  /** Stored properties (with `id`), without the left-out ones. */
+  /**
+   * Stored properties (with `id`), without the left-out ones; without node properties in the
+   * projection, only `id`, `name`, `title` and the start of `text` (what a label is made of).
+   */
   props: Record<string, unknown>;
 }
 export interface NeighbourEdge {
@@ -204,7 +233,7 @@ export interface NeighbourEdge {
   type: string;
   source: string;
   target: string;
-  /** Stored properties without `id` (it is the edge's id). */
+  /** Stored properties without `id` (it is the edge's id); empty without edge properties in the projection. */
   props: Record<string, unknown>;
 }
 export interface Neighbourhood {
@@ -225,6 +254,8 @@ export interface NeighbourhoodQuery {
   edgeLimit: number;
   labels: readonly string[];
   types: readonly string[];
+  /** Which properties to read; every one when not given. */
+  projection?: Projection;
 }
 
 const withoutNulls = (props: Record<string, unknown>): Record<string, unknown> =>
@@ -232,7 +263,7 @@ const withoutNulls = (props: Record<string, unknown>): Record<string, unknown> =
 
 /** The neighbourhood of a node in one read query; null when no node has the id. */
 export async function readNeighbourhood(db: RequestDb, q: NeighbourhoodQuery): Promise<Neighbourhood | null> {
-  const result = await db.read(queryFor(q), {
+  const result = await db.read(queryFor(q, q.projection ?? EVERY_PROPERTY), {
     id: q.id,
     depth: neo4j.int(q.depth),
     limit: neo4j.int(q.limit),
