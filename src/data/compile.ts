@@ -110,12 +110,22 @@ export class Compiler {
       const node = nodeOf(scope);
       const byType = new Map<string, Compiled>();
       const columns: Column[] = [];
-      const choice = new Cypher.Case();
-      for (const possible of this.selection.schema.getPossibleTypes(type)) {
+      const possibleTypes = this.selection.schema.getPossibleTypes(type);
+      // The node's type is read once, from its labels (each type is a label, and a node has one of
+      // them), then chosen by value: a label check per possible type would read the node's labels
+      // once per check.
+      const label = new Cypher.Variable();
+      const typeOfNode = Cypher.head(
+        new Cypher.ListComprehension(label)
+          .in(Cypher.labels(node))
+          .where(Cypher.in(label, new Cypher.Literal(possibleTypes.map((t) => t.name)))),
+      );
+      const choice = new Cypher.Case(typeOfNode);
+      for (const possible of possibleTypes) {
         const compiled = this.project(possible, scope, nodes);
         byType.set(possible.name, compiled);
         columns.push(...compiled.columns);
-        choice.when(node.hasLabel(possible.name)).then(compiled.expr);
+        choice.when(new Cypher.Literal(possible.name)).then(compiled.expr);
       }
       const builds = [...byType].filter(([, c]) => c.build);
       const build: Build | null =
@@ -125,10 +135,12 @@ export class Compiler {
     if (!isObjectType(type)) throw new Error(`${type.name} is not an object type`);
     const entity = this.model.isEntity(type);
     const map = new Cypher.Map({ [TYPE_KEY]: new Cypher.Literal(type.name) });
-    if (entity) map.set(ID_KEY, nodeOf(scope).property("id"));
+    const fields = collectFields(this.selection, type, subSelections(nodes));
+    // A loader finds an entity by its id (`@id`, else `id`): read once when `id` is selected as is.
+    if (entity && fields.get("id")?.[0]?.name.value !== "id") map.set(ID_KEY, nodeOf(scope).property("id"));
     const builds: Array<[string, Build]> = [];
     const columns: Column[] = [];
-    for (const [key, fieldNodes] of collectFields(this.selection, type, subSelections(nodes))) {
+    for (const [key, fieldNodes] of fields) {
       const name = fieldNodes[0]!.name.value;
       if (name === "__typename") continue;
       const source = this.model.source(type, name);
