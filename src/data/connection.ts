@@ -40,19 +40,21 @@ export function toConnection(raw: RawConnection, shape: ConnectionShape, values:
   const size = values[shape.size] as number;
   const after = values[shape.after] as SortKey | null;
   const rows = raw.rows.slice(0, size);
-  const cursors = rows.map((row) => encodeCursor(row[SORT_KEY] as SortKey));
+  // Cursors are encoded only where the selection shows them (a page of 50 without `cursor` needs none).
+  const cursors = shape.edges.some((e) => e.cursor.length > 0) ? rows.map((row) => encodeCursor(row[SORT_KEY] as SortKey)) : null;
   const out: Record<string, unknown> = { "@": shape.type };
   for (const edges of shape.edges) {
     out[edges.key] = rows.map((row, i) => {
       const edge: Record<string, unknown> = { "@": edges.type };
-      for (const key of edges.cursor) edge[key] = cursors[i];
+      for (const key of edges.cursor) edge[key] = cursors![i];
       for (const key of edges.node) edge[key] = row[`${edges.key}.${key}`];
       return edge;
     });
   }
   // An empty page (first: 0, or past the end) ends where it started: its endCursor is the cursor
   // it was asked after, so "after: endCursor" always continues from the right place.
-  const endCursor = cursors.at(-1) ?? (after ? encodeCursor(after) : null);
+  const last = rows.at(-1);
+  const endCursor = last ? (cursors?.at(-1) ?? encodeCursor(last[SORT_KEY] as SortKey)) : after ? encodeCursor(after) : null;
   const hasNextPage = raw.rows.length > size;
   for (const info of shape.pageInfo) {
     const value: Record<string, unknown> = { "@": "PageInfo" };
