@@ -82,7 +82,7 @@ export class Compiler {
     const target = getNamedType(field.type);
     switch (source.kind) {
       case "value":
-        return { expr: source.value(scope, this.bind(field, nodes[0]!, source.args)), build: null, columns: [] };
+        return { expr: source.value(scope, this.bind(field, nodes[0]!, source.args)), build: source.build?.(scope) ?? null, columns: [] };
       case "object":
         return this.project(target, source.scope(scope), nodes);
       case "relation": {
