@@ -69,7 +69,7 @@ function searchRows(params: Params): Rows {
     byName,
     new Cypher.With([
       Cypher.plus(
-        new Cypher.ListComprehension(n).in(named).map(new Cypher.Map({ node: n, score: Cypher.coalesce(top, new Cypher.Literal(0.0)) })),
+        new Cypher.ListComprehension(n).in(named).map(new Cypher.Map({ node: n, score: Cypher.coalesce(top, Cypher.toFloat(new Cypher.Literal(0))) })),
         new Cypher.ListComprehension(h).in(hits).where(Cypher.not(Cypher.in(h.property("node"), named))),
       ),
       ranked,
