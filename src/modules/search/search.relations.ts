@@ -1,7 +1,7 @@
 import Cypher from "@neo4j/cypher-builder";
 import { FULLTEXT_INDEX, Label, NAME_INDEX, RelType } from "../../graph/model.js";
 import { nodeOf, object, relation, value, type Params, type Rows, type Scope, type Sources } from "../../data/source.js";
-import { LABEL_OF } from "../common/entity-type.js";
+import { entityTypeOf } from "../common/entity-type.js";
 import { searchArgs } from "./search.args.js";
 import { snippetFor } from "./snippet.js";
 
@@ -106,13 +106,6 @@ function documentIdOf(node: Cypher.Node): Cypher.Expr {
     .then(firstId((d) => new Cypher.Pattern(node).related({ type: RelType.DOCUMENTED_BY }).to(d, { labels: [Label.Document] })));
 }
 
-/** The hit's type: its node's entity label, as EntityType names it. */
-function typeOf(node: Cypher.Node): Cypher.Expr {
-  const choice = new Cypher.Case();
-  for (const [type, label] of Object.entries(LABEL_OF)) choice.when(node.hasLabel(label)).then(new Cypher.Literal(type));
-  return choice;
-}
-
 /** What a snippet is taken from (snippet.ts): the node's visible text fields. */
 const SNIPPET_FIELDS = ["text", "description", "name", "title", "acronym", "aliases", "demonyms"] as const;
 
@@ -128,7 +121,12 @@ export const searchRelations: Sources = {
   },
   SearchHit: {
     node: object((scope) => ({ node: scope.node! })),
-    type: value((scope) => typeOf(nodeOf(scope))),
+    // The node's labels, read once, named as EntityType names them (a CASE would test each label in turn).
+    type: value(
+      (scope) => Cypher.labels(nodeOf(scope)),
+      undefined,
+      () => (labels: string[]) => entityTypeOf(labels),
+    ),
     score: value((scope) => scope.score!),
     snippet: value(
       (scope) => new Cypher.Map(Object.fromEntries(SNIPPET_FIELDS.map((field) => [field, nodeOf(scope).property(field)]))),
