@@ -53,7 +53,7 @@ export interface Binding {
 
 /** Key of the type every compiled object carries (not a GraphQL name, so never a response key). */
 export const TYPE_KEY = "@";
-/** Key of an entity's id on every compiled entity (its fields may be resolved later by id). */
+/** Key of an entity's id on every compiled entity that does not select `id` itself (its fields may be resolved later by id). */
 export const ID_KEY = "@id";
 
 /**
@@ -107,15 +107,19 @@ export class Compiler {
    */
   project(type: GraphQLNamedType, scope: Scope, nodes: readonly FieldNode[]): Compiled {
     if (isAbstractType(type)) {
-      const node = nodeOf(scope);
+      const possibleTypes = this.selection.schema.getPossibleTypes(type);
+      // The node's labels are read once, as a column: a label test per possible type reads them each time.
+      const labels = new Cypher.Variable();
+      const label = new Cypher.Variable();
+      const names = new Cypher.List(possibleTypes.map((t) => new Cypher.Literal(t.name)));
       const byType = new Map<string, Compiled>();
-      const columns: Column[] = [];
-      const choice = new Cypher.Case();
-      for (const possible of this.selection.schema.getPossibleTypes(type)) {
+      const columns: Column[] = [[Cypher.labels(nodeOf(scope)), labels]];
+      const choice = new Cypher.Case(Cypher.head(new Cypher.ListComprehension(label).in(labels).where(Cypher.in(label, names))));
+      for (const possible of possibleTypes) {
         const compiled = this.project(possible, scope, nodes);
         byType.set(possible.name, compiled);
         columns.push(...compiled.columns);
-        choice.when(node.hasLabel(possible.name)).then(compiled.expr);
+        choice.when(new Cypher.Literal(possible.name)).then(compiled.expr);
       }
       const builds = [...byType].filter(([, c]) => c.build);
       const build: Build | null =
@@ -125,10 +129,12 @@ export class Compiler {
     if (!isObjectType(type)) throw new Error(`${type.name} is not an object type`);
     const entity = this.model.isEntity(type);
     const map = new Cypher.Map({ [TYPE_KEY]: new Cypher.Literal(type.name) });
-    if (entity) map.set(ID_KEY, nodeOf(scope).property("id"));
+    const fields = collectFields(this.selection, type, subSelections(nodes));
+    // An entity's id, by which its fields may be read later; the `id` field itself when selected as such (one read less).
+    if (entity && fields.get("id")?.[0]!.name.value !== "id") map.set(ID_KEY, nodeOf(scope).property("id"));
     const builds: Array<[string, Build]> = [];
     const columns: Column[] = [];
-    for (const [key, fieldNodes] of collectFields(this.selection, type, subSelections(nodes))) {
+    for (const [key, fieldNodes] of fields) {
       const name = fieldNodes[0]!.name.value;
       if (name === "__typename") continue;
       const source = this.model.source(type, name);
