@@ -53,7 +53,7 @@ export interface Binding {
 
 /** Key of the type every compiled object carries (not a GraphQL name, so never a response key). */
 export const TYPE_KEY = "@";
-/** Key of an entity's id on every compiled entity (its fields may be resolved later by id). */
+/** Key of an entity's id on every compiled entity that does not select `id` itself (its fields may be resolved later by id). */
 export const ID_KEY = "@id";
 
 /**
@@ -82,7 +82,7 @@ export class Compiler {
     const target = getNamedType(field.type);
     switch (source.kind) {
       case "value":
-        return { expr: source.value(scope, this.bind(field, nodes[0]!, source.args)), build: null, columns: [] };
+        return { expr: source.value(scope, this.bind(field, nodes[0]!, source.args)), build: source.build?.(scope) ?? null, columns: [] };
       case "object":
         return this.project(target, source.scope(scope), nodes);
       case "relation": {
@@ -107,20 +107,14 @@ export class Compiler {
    */
   project(type: GraphQLNamedType, scope: Scope, nodes: readonly FieldNode[]): Compiled {
     if (isAbstractType(type)) {
-      const node = nodeOf(scope);
-      const byType = new Map<string, Compiled>();
-      const columns: Column[] = [];
       const possibleTypes = this.selection.schema.getPossibleTypes(type);
-      // The node's type is read once, from its labels (each type is a label, and a node has one of
-      // them), then chosen by value: a label check per possible type would read the node's labels
-      // once per check.
+      // The node's labels are read once, as a column: a label test per possible type reads them each time.
+      const labels = new Cypher.Variable();
       const label = new Cypher.Variable();
-      const typeOfNode = Cypher.head(
-        new Cypher.ListComprehension(label)
-          .in(Cypher.labels(node))
-          .where(Cypher.in(label, new Cypher.Literal(possibleTypes.map((t) => t.name)))),
-      );
-      const choice = new Cypher.Case(typeOfNode);
+      const names = new Cypher.List(possibleTypes.map((t) => new Cypher.Literal(t.name)));
+      const byType = new Map<string, Compiled>();
+      const columns: Column[] = [[Cypher.labels(nodeOf(scope)), labels]];
+      const choice = new Cypher.Case(Cypher.head(new Cypher.ListComprehension(label).in(labels).where(Cypher.in(label, names))));
       for (const possible of possibleTypes) {
         const compiled = this.project(possible, scope, nodes);
         byType.set(possible.name, compiled);
@@ -136,8 +130,8 @@ export class Compiler {
     const entity = this.model.isEntity(type);
     const map = new Cypher.Map({ [TYPE_KEY]: new Cypher.Literal(type.name) });
     const fields = collectFields(this.selection, type, subSelections(nodes));
-    // A loader finds an entity by its id (`@id`, else `id`): read once when `id` is selected as is.
-    if (entity && fields.get("id")?.[0]?.name.value !== "id") map.set(ID_KEY, nodeOf(scope).property("id"));
+    // An entity's id, by which its fields may be read later; the `id` field itself when selected as such (one read less).
+    if (entity && fields.get("id")?.[0]!.name.value !== "id") map.set(ID_KEY, nodeOf(scope).property("id"));
     const builds: Array<[string, Build]> = [];
     const columns: Column[] = [];
     for (const [key, fieldNodes] of fields) {

@@ -19,7 +19,7 @@ export interface ReadStats {
  * - `field(parent, info)`: a relation or connection field read on its own, through a per-request
  *   DataLoader per field (one `UNWIND $keys` query per level, whatever the number of parents).
  *   With the planner off this is every relation: the plain path the planner is compared against.
- *   With it on, only fields of objects the planner did not build (a search hit, a graph view's
+ *   With it on, only fields of objects the planner did not build (a graph view's
  *   evidence) come here: each such read is counted and logged as a fallback.
  *
  * Lifetime: one request, like its loaders.

@@ -28,11 +28,16 @@ export type ArgsCheck = (args: Record<string, any>, config: Config) => Record<st
 /** Parameters of a field's query, by the names its `args` check returns. */
 export type Params = Record<string, Cypher.Param>;
 
-/** A value computed in Cypher from the scope: a scalar, a list of scalars, or JSON. */
+/**
+ * A value computed in Cypher from the scope: a scalar, a list of scalars, or JSON. `build`, when
+ * given, turns what Neo4j returns for it into the field's value, with the request's parameter
+ * values by name (`Cypher.NamedParam#id`): what Cypher cannot compute alike (a search snippet).
+ */
 export interface ValueSource {
   kind: "value";
   value: (scope: Scope, params: Params) => Cypher.Expr;
   args?: ArgsCheck;
+  build?: (scope: Scope) => (raw: any, values: Record<string, unknown>) => any;
 }
 
 /** An object of the field's type (an entity or a row) already bound in the scope: `{ node: scope.program }`. */
@@ -105,7 +110,7 @@ export type FieldSource = ValueSource | ObjectSource | RelationSource | Connecti
 /** Declarations by GraphQL type, then field: `{ Country: { programs: relation(…) } }`. */
 export type Sources = Record<string, Record<string, FieldSource>>;
 
-export const value = (value: ValueSource["value"], args?: ArgsCheck): ValueSource => ({ kind: "value", value, args });
+export const value = (value: ValueSource["value"], args?: ArgsCheck, build?: ValueSource["build"]): ValueSource => ({ kind: "value", value, args, build });
 export const object = (scope: ObjectSource["scope"]): ObjectSource => ({ kind: "object", scope });
 export const relation = (declared: Omit<RelationSource, "kind">): RelationSource => ({ kind: "relation", ...declared });
 export const connection = (declared: Omit<ConnectionSource, "kind">): ConnectionSource => ({ kind: "connection", ...declared });

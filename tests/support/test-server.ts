@@ -33,6 +33,8 @@ export interface TestServerOptions {
   schemaExtension?: SchemaExtension;
   /** Collects the server's log, one parsed JSON object a line (the logger is silent otherwise). */
   log?: Array<Record<string, any>>;
+  /** The level `log` collects from; info unless given ("trace" shows every query's Cypher). */
+  logLevel?: string;
 }
 
 /** The real app, on a free port, against the test run's Neo4j. */
@@ -40,7 +42,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const conn = { ...inject("neo4j"), ...(options.neo4jUri ? { uri: options.neo4jUri } : {}) };
   const config = loadConfig({ ...process.env, NODE_ENV: "test", NEO4J_URI: conn.uri, ...env });
   const logger = options.log
-    ? pino({ name: "test-server", level: "info" }, { write: (line: string) => void options.log!.push(JSON.parse(line)) })
+    ? pino({ name: "test-server", level: options.logLevel ?? "info" }, { write: (line: string) => void options.log!.push(JSON.parse(line)) })
     : createLogger("silent", "test-server");
   const driver = createDriver(conn);
   const app = await createApp({ driver, config, logger, schemaExtension: options.schemaExtension });

@@ -25,7 +25,4 @@ export class SearchHit {
     description: "The document the hit's words are in: a passage's, a claim's, an event's record; null for people, organisations, places and programs, which any document may name.",
   })
   document?: Document | null;
-
-  /** The id behind `document`, read by its resolver (not a field of the schema). */
-  documentId!: string | null;
 }

@@ -1,13 +1,14 @@
-import type { Entity } from "../common/entity.js";
-
 /** Marks around the matched word in a snippet: « and » (plain text, safe to show without escaping). */
 export const MARK_OPEN = "«";
 export const MARK_CLOSE = "»";
 const BEFORE = 60;
 const AFTER = 100;
 
+/** A node's visible text fields, as the search query reads them for a snippet (or a whole entity). */
+export type SnippetSource = Record<string, unknown>;
+
 /** Fields a snippet is taken from, most telling first. */
-function fields(entity: Entity): string[] {
+function fields(entity: SnippetSource): string[] {
   const lists = ["aliases", "demonyms"].flatMap((k) => (Array.isArray(entity[k]) ? (entity[k] as string[]) : []));
   return [entity.text, entity.description, entity.name, entity.title, entity.acronym, ...lists].filter(
     (v): v is string => typeof v === "string" && v.length > 0,
@@ -23,7 +24,7 @@ function escapeRegExp(s: string): string {
  * «like this», with "…" where text was cut. Null when no field shows a term (the index may match
  * through a field clients do not see).
  */
-export function snippetFor(entity: Entity, terms: string[]): string | null {
+export function snippetFor(entity: SnippetSource, terms: string[]): string | null {
   if (terms.length === 0) return null;
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, "iu");
   for (const field of fields(entity)) {
