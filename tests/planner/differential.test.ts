@@ -17,7 +17,7 @@ const SEED = Number(process.env.PLANNER_SEED ?? Date.now() % 1_000_000);
 const OPERATIONS = Number(process.env.PLANNER_OPERATIONS ?? 1000);
 
 /** Root fields the read model answers (search, views, exports and health have queries of their own). */
-const PLANNED_ROOTS = ["node", "person", "organisation", "country", "program", "speakers", "organisations", "countries", "programs", "events", "claims"];
+const PLANNED_ROOTS = ["node", "person", "organisation", "country", "program", "speakers", "organisations", "countries", "programs", "events", "claims", "search"];
 
 /** The shapes that once failed, and one of each kind of root. */
 const SHAPES = [

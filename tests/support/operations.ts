@@ -118,6 +118,11 @@ export function generateOperation(schema: GraphQLSchema, random: Random, options
         value = idFor("Person");
         literal = JSON.stringify(value);
         break;
+      case "query":
+        // Search text: names, acronyms, a possessive, plain words, and words no node has.
+        value = random.pick(["UNICEF", "ICRC", "Kazakhstan's", "repatriation", "children Syria", "Zhusan", "OSCE", "nothingmatches"]);
+        literal = JSON.stringify(value);
+        break;
       case "aboutId":
         value = idFor(random.pick(["Program", "Country", "Organisation", "Person"]));
         literal = JSON.stringify(value);
