@@ -1,4 +1,5 @@
 import type { Driver } from "neo4j-driver";
+import type { Logger } from "../shared/logger.js";
 import { neo4jAnswers } from "./ping.js";
 
 /** How long a request waits, during an outage, for Neo4j to answer again before SERVICE_UNAVAILABLE. */
@@ -28,6 +29,7 @@ export class Neo4jOutage {
     private readonly database: string,
     /** How long one probe waits for its answer: READ_TIMEOUT_MS (a JVM just restarted answers its first queries slowly). */
     private readonly probeTimeoutMs: number,
+    private readonly logger?: Logger,
   ) {}
 
   get down(): boolean {
@@ -35,10 +37,13 @@ export class Neo4jOutage {
   }
 
   /** A read found Neo4j unreachable or silent: probe it until it answers. */
-  report(): void {
+  report(why?: string): void {
     if (this.back || this.stopped) return;
+    const since = Date.now();
+    this.logger?.warn({ why }, "Neo4j does not answer: requests wait for a probe");
     this.back = this.probe().finally(() => {
       this.back = null;
+      if (!this.stopped) this.logger?.warn({ ms: Date.now() - since }, "Neo4j answers again");
     });
   }
 

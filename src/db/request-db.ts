@@ -102,7 +102,7 @@ export class RequestDb {
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         this.abandoned = true;
-        this.outage?.report();
+        this.outage?.report(`no answer within ${Math.round(wait)} ms`);
         reject(new Neo4jUnavailableError(`Neo4j did not answer within ${Math.round(wait)} ms.`));
       }, wait);
     });
@@ -113,7 +113,7 @@ export class RequestDb {
       return await Promise.race([running, deadline]);
     } catch (error) {
       const shaped = asUnavailable(error);
-      if (shaped instanceof Neo4jUnavailableError && isUnreachable(error)) this.outage?.report();
+      if (shaped instanceof Neo4jUnavailableError && isUnreachable(error)) this.outage?.report((error as Neo4jError).code);
       throw shaped;
     } finally {
       clearTimeout(timer);

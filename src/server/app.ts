@@ -48,7 +48,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { driver, config, logger } = deps;
   const exposeErrors = config.EXPOSE_ERRORS;
   const { schema, model } = await createSchema(deps.schemaExtension);
-  const outage = new Neo4jOutage(driver, config.NEO4J_DATABASE, config.READ_TIMEOUT_MS);
+  const outage = new Neo4jOutage(driver, config.NEO4J_DATABASE, config.READ_TIMEOUT_MS, logger);
   const app = express();
   const httpServer = http.createServer(httpServerOptions(config), app);
   const armor = armorProtection(config);
