@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const neo4j = await acquireNeo4j({ config, logger, purpose: "service" });
-  const driver = createDriver(neo4j);
+  const driver = createDriver(neo4j, { maxConnections: config.NEO4J_MAX_CONNECTIONS });
   let app: Awaited<ReturnType<typeof createApp>> | null = null;
 
   onShutdownSignal(logger, config.SHUTDOWN_GRACE, async () => {

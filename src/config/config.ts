@@ -30,6 +30,12 @@ const Env = z.object({
   NEO4J_LOCAL_BOLT_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** Seconds to wait for a started Neo4j to answer (the first run also downloads it). */
   NEO4J_START_TIMEOUT: z.coerce.number().positive().default(600),
+  /**
+   * Most queries this process runs on Neo4j at once (the driver's connection pool); more wait for a
+   * connection (at most 2 s). Sized for a Neo4j of a few cores: more concurrent queries than it
+   * has cores only make each slower, and right after a restart they swamp its cold planner.
+   */
+  NEO4J_MAX_CONNECTIONS: z.coerce.number().int().positive().default(10),
 
   /**
    * Milliseconds a request's reads may take, all together: each query's transaction timeout, which
