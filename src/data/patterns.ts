@@ -70,6 +70,15 @@ export function quoteOf(rel: Cypher.Variable): Cypher.Expr {
     .else(new Cypher.List([mention]));
 }
 
+/*
+ * List access with expressions: the builder's listIndex and listRange take numbers only. The one
+ * place Cypher is written as text outside the builder's own output, for these two operators.
+ */
+/** `list[index]`. */
+export const listAt = (list: Cypher.Expr, index: Cypher.Expr): Cypher.Expr => new Cypher.Raw((ctx) => `${ctx.compile(list)}[${ctx.compile(index)}]`);
+/** `list[0..end]`: the first `end` items. */
+export const listUpTo = (list: Cypher.Expr, end: Cypher.Expr): Cypher.Expr => new Cypher.Raw((ctx) => `${ctx.compile(list)}[0..${ctx.compile(end)}]`);
+
 /** A curated link's evidence (`rel` in the scope): its one quote, as a list of at most one mention. */
 export const quoteMentions = (): RelationSource => mentionsOf((s) => quoteOf(s.rel as Cypher.Relationship), { most: 1 });
 

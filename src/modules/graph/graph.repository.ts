@@ -1,7 +1,8 @@
+import Cypher from "@neo4j/cypher-builder";
 import type { RequestDb } from "../../db/request-db.js";
-import { ENTITY_GRAPH_LABELS, ENTITY_GRAPH_REL_TYPES, INTERNAL_PROPERTIES, Label } from "../../graph/model.js";
-import { plain } from "../../shared/neo4j-values.js";
-import { EVERY_PROPERTY, readNeighbourhood, type Projection } from "./neighbourhood.repository.js";
+import { types } from "../../data/patterns.js";
+import { ENTITY_GRAPH_LABELS, ENTITY_GRAPH_REL_TYPES, Label } from "../../graph/model.js";
+import { decodeGraph, edgeValue, EVERY_PROPERTY, nodeValue, readNeighbourhood, type NeighbourNode, type Projection } from "./neighbourhood.repository.js";
 
 /**
  * The entity graph that views draw: people, organisations, places, programs, events and claims,
@@ -10,45 +11,53 @@ import { EVERY_PROPERTY, readNeighbourhood, type Projection } from "./neighbourh
  */
 export const VIEW_LABELS = ENTITY_GRAPH_LABELS;
 export const VIEW_REL_TYPES = ENTITY_GRAPH_REL_TYPES;
-// Label and type lists come from the model's constants, never from input.
-const VIEW_TYPES = VIEW_REL_TYPES.join("|");
+
+/** The longest path `shortestPath` searches (its largest maxLength). */
+const MAX_PATH_LENGTH = 10;
 
 /**
- * A node as views return it: `text` (the start, for labels) and, with `props`, its stored properties
- * without index fields (`searchText`), seed bookkeeping (`turnLabel`, `file`) and long text: a
- * document's (the whole transcript) always, a paragraph's unless it is the root (`rootVar`).
+ * One shortest path over the entity graph between `$from` and `$to`, searched up to
+ * MAX_PATH_LENGTH hops, its nodes and relationships read as the neighbourhood read reads them; or,
+ * from a node to itself, that node alone. Built once per projection, so Neo4j's plan cache hits.
  */
-const nodeMap = (v: string, rootVar: string, props: boolean) =>
-  `{id: ${v}.id, labels: labels(${v}), name: ${v}.name, title: ${v}.title, text: left(${v}.text, 200)` +
-  (props
-    ? `, props: ${v} {.*, id: null, ${INTERNAL_PROPERTIES.map((p) => `${p}: null`).join(", ")}, ` +
-      `text: CASE WHEN ${v}:${Label.Document} OR (${v}:${Label.Passage} AND ${v} <> ${rootVar}) THEN null ELSE ${v}.text END}}`
-    : "}");
+function pathQuery(projection: Projection, toItself: boolean): string {
+  const a = new Cypher.Node();
+  const n = new Cypher.Node();
+  const r = new Cypher.Relationship();
+  const node = nodeValue(n, projection, n.hasLabel(Label.Document));
+  const from = new Cypher.Match(new Cypher.Pattern(a, { labels: [Label.Entity], properties: { id: new Cypher.NamedParam("from") } }));
+  if (toItself) {
+    return Cypher.utils
+      .concat(from, new Cypher.Return([new Cypher.ListComprehension(n).in(new Cypher.List([a])).map(node), "nodes"], [new Cypher.List([]), "edges"]))
+      .build().cypher;
+  }
+  const b = new Cypher.Node();
+  const p = new Cypher.PathVariable();
+  const pattern = new Cypher.Pattern(a).related({ type: types(...VIEW_REL_TYPES), direction: "undirected", length: { min: 1, max: MAX_PATH_LENGTH } }).to(b);
+  // `MATCH p = SHORTEST 1 (…)`: the builder's Match.shortest() writes `SHORTEST 1 p = …`, which
+  // Neo4j 5.26 refuses; so only this clause's frame is written here, its parts by the builder.
+  const path = new Cypher.Raw((ctx) => `MATCH ${ctx.compile(p)} = SHORTEST 1 ${ctx.compile(pattern)}`);
+  return Cypher.utils
+    .concat(
+      from,
+      new Cypher.Match(new Cypher.Pattern(b, { labels: [Label.Entity], properties: { id: new Cypher.NamedParam("to") } })),
+      path,
+      new Cypher.Return(
+        [new Cypher.ListComprehension(n).in(Cypher.nodes(p)).map(node), "nodes"],
+        [new Cypher.ListComprehension(r).in(Cypher.relationships(p)).map(edgeValue(r, projection)), "edges"],
+      ),
+    )
+    .build().cypher;
+}
 
-/** A relationship as views return it, with (`props`) its stored properties (provenance, role, title, …). */
-const edgeMap = (props: boolean) =>
-  `{id: coalesce(r.id, elementId(r)), source: startNode(r).id, target: endNode(r).id, type: type(r)${props ? ", props: r {.*, id: null}" : ""}}`;
-
-/** One shortest path over the entity graph, searched up to the largest maxLength allowed. */
-const shortestPath = (projection: Projection) => `
-MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = shortestPath((a)-[:${VIEW_TYPES}*..10]-(b))
-RETURN [n IN nodes(p) | ${nodeMap("n", "a", projection.nodeProperties)}] AS nodes,
-       [r IN relationships(p) | ${edgeMap(projection.edgeProperties)}] AS edges`;
-
-const nodeSummary = (projection: Projection) => `
-MATCH (n:Entity {id: $id})
-RETURN [${nodeMap("n", "n", projection.nodeProperties)}] AS nodes, [] AS edges`;
-
-/** The path queries by projection (node properties, edge properties): four fixed texts. */
-const PATH_QUERIES = new Map(
-  [false, true].flatMap((nodeProperties) =>
-    [false, true].map((edgeProperties) => {
-      const projection = { nodeProperties, edgeProperties };
-      return [`${nodeProperties}/${edgeProperties}`, { path: shortestPath(projection), summary: nodeSummary(projection) }] as const;
-    }),
-  ),
-);
+/** The path queries by projection and by whether the path goes from a node to itself. */
+const PATH_QUERIES = new Map<string, string>();
+function pathQueryFor(projection: Projection, toItself: boolean): string {
+  const key = `${projection.nodeProperties}/${projection.edgeProperties}/${toItself}`;
+  let query = PATH_QUERIES.get(key);
+  if (!query) PATH_QUERIES.set(key, (query = pathQuery(projection, toItself)));
+  return query;
+}
 
 export interface RawNode {
   id: string;
@@ -82,15 +91,7 @@ const EMPTY: RawView = { nodes: [], edges: [], truncated: false };
 export async function readViewNeighbourhood(db: RequestDb, id: string, depth: number, limit: number, projection: Projection = EVERY_PROPERTY): Promise<RawView> {
   const read = await readNeighbourhood(db, { id, depth, limit, edgeLimit: limit * 5, labels: VIEW_LABELS, types: VIEW_REL_TYPES, projection });
   if (!read) return EMPTY;
-  const nodes = read.nodes.map((n): RawNode => {
-    const { id: _id, ...props } = n.props;
-    // A paragraph's text is shown only when it is the root; others are drawn by their label.
-    const text = typeof props.text === "string" ? props.text : null;
-    if (n.labels.includes(Label.Passage) && n.id !== id) delete props.text;
-    const stored = projection.nodeProperties ? props : undefined;
-    return { id: n.id, labels: n.labels, name: (props.name as string) ?? null, title: (props.title as string) ?? null, text, props: stored };
-  });
-  return { nodes, edges: read.edges, truncated: read.truncated };
+  return { nodes: read.nodes.map((n) => asViewNode(n, id, projection)), edges: read.edges, truncated: read.truncated };
 }
 
 /**
@@ -98,9 +99,17 @@ export async function readViewNeighbourhood(db: RequestDb, id: string, depth: nu
  * the properties `projection` asks for.
  */
 export async function readShortestPath(db: RequestDb, from: string, to: string, projection: Projection = EVERY_PROPERTY): Promise<RawView | null> {
-  const queries = PATH_QUERIES.get(`${projection.nodeProperties}/${projection.edgeProperties}`)!;
-  const result = await db.read(from === to ? queries.summary : queries.path, from === to ? { id: from } : { from, to });
+  const result = await db.read(pathQueryFor(projection, from === to), from === to ? { from } : { from, to });
   const record = result.records[0];
   if (!record) return null;
-  return { nodes: plain(record.get("nodes")) as RawNode[], edges: plain(record.get("edges")) as RawEdge[], truncated: false };
+  const read = decodeGraph(record.get("nodes"), record.get("edges"));
+  return { nodes: read.nodes.map((n) => asViewNode(n, from, projection)), edges: read.edges, truncated: false };
+}
+
+/** A node as views draw it: a paragraph's text is shown only when it is the view's root; others are drawn by their label. */
+function asViewNode(n: NeighbourNode, rootId: string, projection: Projection): RawNode {
+  const { id: _id, ...props } = n.props;
+  const text = typeof props.text === "string" ? props.text : null;
+  if (n.labels.includes(Label.Passage) && n.id !== rootId) delete props.text;
+  return { id: n.id, labels: n.labels, name: (props.name as string) ?? null, title: (props.title as string) ?? null, text, props: projection.nodeProperties ? props : undefined };
 }

@@ -4,7 +4,7 @@ import type { RequestDb } from "../../db/request-db.js";
 import { LABEL_TEXT_READ } from "../../graph/label.js";
 import { INTERNAL_PROPERTIES, Label } from "../../graph/model.js";
 import { plain } from "../../shared/neo4j-values.js";
-import { types as either } from "../../data/patterns.js";
+import { listUpTo, types as either } from "../../data/patterns.js";
 
 /**
  * The one breadth-first neighbourhood read: the `neighbourhood` view and neighbourhood exports
@@ -46,8 +46,6 @@ const param = {
   edgeCap: new Cypher.NamedParam("edgeCap"),
 };
 
-/** `list[0..end]`, the first `end` items, with an expression for `end` (the builder's listRange takes numbers only). */
-const upTo = (list: Cypher.Expr, end: Cypher.Expr): Cypher.Expr => new Cypher.Raw((ctx) => `${ctx.compile(list)}[0..${ctx.compile(end)}]`);
 
 /** A boolean column as a predicate (the builder takes only predicates where a condition goes). */
 const isTrue = (flag: Cypher.Variable): Cypher.Predicate => Cypher.eq(flag, Cypher.true);
@@ -79,7 +77,7 @@ function level(depth: number, scope: Cypher.Variable[], rows: Cypher.Clause, n: 
     ),
     scope,
   );
-  const added = upTo(next, Cypher.minus(param.cap, Cypher.size(before)));
+  const added = listUpTo(next, Cypher.minus(param.cap, Cypher.size(before)));
   const search = { seen: new Cypher.NamedVariable(`seen${depth}`), frontier: new Cypher.NamedVariable(`frontier${depth}`) };
   return [[call, new Cypher.With(...keep, [Cypher.plus(before, added), search.seen], [added, search.frontier])], search];
 }
@@ -165,10 +163,38 @@ export function neighbourhoodQuery(drawn: Drawn, projection: Projection = EVERY_
   const nodes = new Cypher.NamedVariable("nodes");
   const cut = new Cypher.NamedVariable("cut");
   const rels = new Cypher.NamedVariable("rels");
-  const internal = Object.fromEntries(INTERNAL_PROPERTIES.map((name) => [name, Cypher.Null]));
   // Only an undrawn root's links reach a document when documents are not drawn: the label is checked only then.
   const isDocument = drawn.labels.includes(Label.Document) ? n.hasLabel(Label.Document) : Cypher.and(isTrue(outside), n.hasLabel(Label.Document))!;
-  const node = new Cypher.Map({
+  const node = nodeValue(n, projection, isDocument);
+  const r = new Cypher.NamedRelationship("r");
+  const edge = edgeValue(r, projection);
+
+  const query = Cypher.utils.concat(
+    new Cypher.Match(new Cypher.Pattern(root, { labels: [Label.Entity], properties: { id: param.id } })),
+    new Cypher.With(root, [Cypher.not(root.hasLabel(either(...drawn.labels))), outside]),
+    ...first,
+    ...second,
+    ...third,
+    new Cypher.With(...keep, [listUpTo(three.seen, param.limit), nodes], [Cypher.gt(Cypher.size(three.seen), param.limit), cut]),
+    relationships(root, outside, nodes, drawn, rels),
+    new Cypher.Return(
+      [outside, "outside"],
+      [new Cypher.ListComprehension(n).in(nodes).map(node), "nodes"],
+      [new Cypher.ListComprehension(r).in(rels).map(edge), "edges"],
+      [Cypher.or(isTrue(cut), Cypher.gte(Cypher.size(rels), param.edgeCap)), "truncated"],
+    ),
+  );
+  return query.build().cypher;
+}
+
+/**
+ * A node as views and exports read it: its element id, labels and the properties the projection
+ * asks for, without the internal ones (INTERNAL_PROPERTIES) and, where `isDocument` holds, without
+ * a document's text (the whole transcript). Decoded by `decodeGraph`.
+ */
+export function nodeValue(n: Cypher.Node, projection: Projection, isDocument: Cypher.Predicate): Cypher.Map {
+  const internal = Object.fromEntries(INTERNAL_PROPERTIES.map((name) => [name, Cypher.Null]));
+  return new Cypher.Map({
     element: Cypher.elementId(n),
     labels: Cypher.labels(n),
     props: new Cypher.Case()
@@ -180,31 +206,21 @@ export function neighbourhoodQuery(drawn: Drawn, projection: Projection = EVERY_
           : new Cypher.MapProjection(n, LABEL_PROPERTIES, { text: Cypher.left(n.property("text"), new Cypher.Literal(LABEL_TEXT_READ)) }),
       ),
   });
-  const r = new Cypher.NamedRelationship("r");
-  const edge = new Cypher.Map({
+}
+
+/**
+ * A relationship as views and exports read it: its element id, type, its ends' element ids (the
+ * ends are always among the nodes read with it, so their ids are not read again) and the
+ * properties the projection asks for (only `id` without edge properties). Decoded by `decodeGraph`.
+ */
+export function edgeValue(r: Cypher.Relationship, projection: Projection): Cypher.Map {
+  return new Cypher.Map({
     element: Cypher.elementId(r),
     type: Cypher.type(r),
     source: Cypher.elementId(Cypher.startNode(r)),
     target: Cypher.elementId(Cypher.endNode(r)),
     props: projection.edgeProperties ? new Cypher.MapProjection(r, "*") : new Cypher.MapProjection(r, ["id"]),
   });
-
-  const query = Cypher.utils.concat(
-    new Cypher.Match(new Cypher.Pattern(root, { labels: [Label.Entity], properties: { id: param.id } })),
-    new Cypher.With(root, [Cypher.not(root.hasLabel(either(...drawn.labels))), outside]),
-    ...first,
-    ...second,
-    ...third,
-    new Cypher.With(...keep, [upTo(three.seen, param.limit), nodes], [Cypher.gt(Cypher.size(three.seen), param.limit), cut]),
-    relationships(root, outside, nodes, drawn, rels),
-    new Cypher.Return(
-      [outside, "outside"],
-      [new Cypher.ListComprehension(n).in(nodes).map(node), "nodes"],
-      [new Cypher.ListComprehension(r).in(rels).map(edge), "edges"],
-      [Cypher.or(isTrue(cut), Cypher.gte(Cypher.size(rels), param.edgeCap)), "truncated"],
-    ),
-  );
-  return query.build().cypher;
 }
 
 /**
@@ -272,17 +288,25 @@ export async function readNeighbourhood(db: RequestDb, q: NeighbourhoodQuery): P
   });
   const record = result.records[0];
   if (!record) return null;
+  return { outside: record.get("outside") as boolean, ...decodeGraph(record.get("nodes"), record.get("edges")), truncated: record.get("truncated") as boolean };
+}
+
+/**
+ * Nodes and relationships read with `nodeValue` and `edgeValue`: ids from their properties (a
+ * relationship without one keeps its element id), relationship ends from the nodes' element ids.
+ */
+export function decodeGraph(rawNodes: unknown, rawEdges: unknown): { nodes: NeighbourNode[]; edges: NeighbourEdge[] } {
   const ids = new Map<string, string>();
-  const nodes = (record.get("nodes") as Array<{ element: string; labels: string[]; props: Record<string, unknown> }>).map((n) => {
+  const nodes = (rawNodes as Array<{ element: string; labels: string[]; props: Record<string, unknown> }>).map((n) => {
     const props = withoutNulls(n.props);
     ids.set(n.element, String(props.id));
     return { id: String(props.id), labels: n.labels, props };
   });
-  const edges = (record.get("edges") as Array<{ element: string; type: string; source: string; target: string; props: Record<string, unknown> }>).map(
+  const edges = (rawEdges as Array<{ element: string; type: string; source: string; target: string; props: Record<string, unknown> }>).map(
     (e): NeighbourEdge => {
       const { id, ...props } = withoutNulls(e.props);
       return { id: (id as string | undefined) ?? e.element, type: e.type, source: ids.get(e.source)!, target: ids.get(e.target)!, props };
     },
   );
-  return { outside: record.get("outside") as boolean, nodes, edges, truncated: record.get("truncated") as boolean };
+  return { nodes, edges };
 }

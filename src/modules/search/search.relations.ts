@@ -1,12 +1,10 @@
 import Cypher from "@neo4j/cypher-builder";
 import { FULLTEXT_INDEX, Label, NAME_INDEX, RelType } from "../../graph/model.js";
 import { nodeOf, object, relation, value, type Params, type Rows, type Scope, type Sources } from "../../data/source.js";
+import { listAt } from "../../data/patterns.js";
 import { entityTypeOf } from "../common/entity-type.js";
 import { searchArgs } from "./search.args.js";
 import { snippetFor } from "./snippet.js";
-
-/** `list[index]` with an expression for the index (the builder's listIndex takes numbers only). */
-const at = (list: Cypher.Expr, index: Cypher.Expr): Cypher.Expr => new Cypher.Raw((ctx) => `${ctx.compile(list)}[${ctx.compile(index)}]`);
 
 /** The node has one of the `$labels` (null: every type). */
 const ofLabels = (node: Cypher.Node, labels: Cypher.Param): Cypher.Predicate => {
@@ -75,7 +73,7 @@ function searchRows(params: Params): Rows {
       ranked,
     ]),
     new Cypher.Unwind([Cypher.range(new Cypher.Literal(0), Cypher.minus(Cypher.size(ranked), new Cypher.Literal(1))), rank]),
-    new Cypher.With(rank, [at(ranked, rank), hit]).where(Cypher.lt(rank, limit)),
+    new Cypher.With(rank, [listAt(ranked, rank), hit]).where(Cypher.lt(rank, limit)),
     new Cypher.With([hit.property("node"), node], [hit.property("score"), score]).orderBy(rank),
   );
   return { clause, scope: { node, score, terms: params.terms! } };
