@@ -23,6 +23,8 @@ import type { Driver } from "neo4j-driver";
 import type { ServerOptions } from "node:http";
 import { LRUCache } from "lru-cache";
 import type { ReadModel } from "../data/model.js";
+import { DEFAULT_VIEW_LIMIT } from "../modules/graph/graph.resolver.js";
+import { DEFAULT_PATH_LENGTH, MAX_PATH_LENGTH } from "../modules/graph/graph.repository.js";
 import type { Config } from "../config/config.js";
 import { ErrorCode } from "../shared/errors.js";
 
@@ -159,13 +161,6 @@ const FIELD_WEIGHT: Record<string, number> = {
  */
 const UNPAGED_ROWS = 10;
 
-/** What `neighbourhood` returns when `limit` is absent (graph.resolver's default). */
-const NEIGHBOURHOOD_DEFAULT_LIMIT = 50;
-/** `shortestPath`'s default `maxLength`. */
-const SHORTEST_PATH_DEFAULT_LENGTH = 6;
-/** `shortestPath`'s largest `maxLength`; above it the field refuses the request. */
-const SHORTEST_PATH_MAX_LENGTH = 10;
-
 function intArg(args: Record<string, unknown>, name: string): number | null {
   const value = args[name];
   return typeof value === "number" && Number.isFinite(value) ? Math.max(Math.trunc(value), 0) : null;
@@ -197,8 +192,8 @@ export function rowEstimator(options: {
     if (key === "Query.__schema") return 5000 + childComplexity;
     if (key === "Query.__type") return 100 + childComplexity;
     if (type.name.startsWith("__")) return 1 + childComplexity;
-    if (key === "Query.neighbourhood") return 1 + childComplexity * clamp(intArg(args, "limit") ?? NEIGHBOURHOOD_DEFAULT_LIMIT);
-    if (key === "Query.shortestPath") return 1 + childComplexity * (Math.min(intArg(args, "maxLength") ?? SHORTEST_PATH_DEFAULT_LENGTH, SHORTEST_PATH_MAX_LENGTH) + 1);
+    if (key === "Query.neighbourhood") return 1 + childComplexity * clamp(intArg(args, "limit") ?? DEFAULT_VIEW_LIMIT);
+    if (key === "Query.shortestPath") return 1 + childComplexity * (Math.min(intArg(args, "maxLength") ?? DEFAULT_PATH_LENGTH, MAX_PATH_LENGTH) + 1);
     if (key === "Query.graphExport") {
       // Every node may be in the file (with its properties, and its text with includePassages).
       // The whole file is built in memory before it is sent: it weighs ten units a node.

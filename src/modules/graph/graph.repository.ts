@@ -12,8 +12,9 @@ import { decodeGraph, edgeValue, EVERY_PROPERTY, nodeValue, readNeighbourhood, t
 export const VIEW_LABELS = ENTITY_GRAPH_LABELS;
 export const VIEW_REL_TYPES = ENTITY_GRAPH_REL_TYPES;
 
-/** The longest path `shortestPath` searches (its largest maxLength). */
-const MAX_PATH_LENGTH = 10;
+/** `shortestPath`'s `maxLength` when absent, and its largest (the longest path the read searches). */
+export const DEFAULT_PATH_LENGTH = 6;
+export const MAX_PATH_LENGTH = 10;
 
 /**
  * One shortest path over the entity graph between `$from` and `$to`, searched up to

@@ -4,15 +4,13 @@ import type { Context } from "../../data/context.js";
 import { badInput } from "../../shared/errors.js";
 import { assertId } from "../../shared/ids.js";
 import { GraphView } from "./graph.type.js";
-import { readShortestPath, readViewNeighbourhood } from "./graph.repository.js";
+import { DEFAULT_PATH_LENGTH, MAX_PATH_LENGTH, readShortestPath, readViewNeighbourhood } from "./graph.repository.js";
 import { viewNeeds } from "./graph.selection.js";
 import { toView } from "./graph.view.js";
 
 export const MAX_DEPTH = 3;
 export const DEFAULT_DEPTH = 1;
 export const DEFAULT_VIEW_LIMIT = 50;
-export const DEFAULT_PATH_LENGTH = 6;
-export const MAX_PATH_LENGTH = 10;
 
 function boundedInt(value: number | null | undefined, fallback: number, min: number, max: number, name: string): number {
   if (value == null) return fallback;
