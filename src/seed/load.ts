@@ -43,9 +43,9 @@ export async function loadSeed({ driver, database, dir, logger, progress }: Load
 export async function seedIfEmpty(opts: LoadOptions): Promise<LoadSummary | null> {
   const { records } = await opts.driver.executeQuery(
     `MATCH (n:Entity) WITH count(n) AS n
-     OPTIONAL MATCH (old:${NAMED_LABELS.join("|")}) WHERE old.foldedNames IS NULL
+     OPTIONAL MATCH (old:Entity) WHERE old.foldedNames IS NULL AND any(label IN labels(old) WHERE label IN $named)
      RETURN n, count(old) AS old`,
-    {},
+    { named: [...NAMED_LABELS] },
     { database: opts.database, routing: "READ" },
   );
   const [entities, old] = [Number(records[0]!.get("n")), Number(records[0]!.get("old"))];
