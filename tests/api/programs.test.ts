@@ -44,8 +44,8 @@ describe("programs and who takes part", () => {
     expect(by("SUPPORTS")).toEqual(["country:US"]);
     expect(by("PARTNERS_IN")).toEqual(["org:icrc", "org:osce", "org:unicef"]);
     expect(by("AUTHORIZED")).toEqual(["person:kassym-jomart-tokayev", "person:nursultan-nazarbayev"]);
-    // No sentence says where the operation took place (seed/README.md, Decisions).
-    expect(by("OPERATES_IN")).toEqual([]);
+    // Tucker's words on its returnees place it in Syria (seed/README.md, Decisions).
+    expect(by("OPERATES_IN")).toEqual(["country:SY"]);
     const unicef = program.participants.find((p: any) => p.participant.id === "org:unicef");
     expect(unicef.participant.__typename).toBe("Organisation");
     expect(unicef.evidence[0].surface).toBe("Kazakhstan is working with different agencies such as UNICEF, ICRC, OSCE and NGOs on the ground");

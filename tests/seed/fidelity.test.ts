@@ -120,14 +120,22 @@ describe("facts the text supports", () => {
     expect(tokayev.evidence[0].surface).toContain("introduced the concept of the “Listening State”");
   });
 
-  it("places Operation Zhusan nowhere the text does not", async () => {
+  it("places Operation Zhusan in Syria, on Tucker's words about its returnees, and nowhere else", async () => {
     const res = await server.gql(`{
-      program(id: "program:operation-zhusan") { participants { role participant { id } } }
-      country(id: "country:SY") { programs { role program { id } } }
+      program(id: "program:operation-zhusan") { participants { role participant { id } evidence { surface passage { speaker { id } } } } }
+      country(id: "country:SY") { programs { role program { id participants { role participant { id } } } } }
     }`);
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.program.participants.filter((p: any) => p.role === "OPERATES_IN")).toEqual([]);
-    expect(res.body.data.country.programs.map((p: any) => p.program.id)).not.toContain("program:operation-zhusan");
+    const places = res.body.data.program.participants.filter((p: any) => p.role === "OPERATES_IN");
+    expect(places.map((p: any) => p.participant.id)).toEqual(["country:SY"]);
+    expect(places[0].evidence).toEqual([
+      { surface: "were allowed to tell their stories about what they saw in Syria and what happened there", passage: { speaker: { id: "person:noah-tucker" } } },
+    ]);
+    // From Syria, the operation and everyone taking part in it.
+    const zhusan = res.body.data.country.programs.find((p: any) => p.program.id === "program:operation-zhusan");
+    expect(zhusan.role).toBe("OPERATES_IN");
+    expect(zhusan.program.participants).toContainEqual({ role: "RUNS", participant: { id: "country:KZ" } });
+    expect(zhusan.program.participants).toContainEqual({ role: "PARTNERS_IN", participant: { id: "org:unicef" } });
   });
 
   it("keeps “exactly” as the qualifier of “Exactly two years ago”", async () => {

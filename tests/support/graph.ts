@@ -16,14 +16,15 @@ export function testDriver(): Driver {
 /**
  * A fingerprint of the whole graph: every node's labels and properties, every relationship.
  * `without` leaves node properties out (e.g. one derived from others, added after a fingerprint
- * was taken).
+ * was taken); `withoutRels` leaves relationships out by id (links curated after it was taken).
  */
-export async function graphFingerprint(driver: Driver, without: readonly string[] = []): Promise<{ nodes: number; rels: number; hash: string }> {
+export async function graphFingerprint(driver: Driver, without: readonly string[] = [], withoutRels: readonly string[] = []): Promise<{ nodes: number; rels: number; hash: string }> {
   const nodes = await driver.executeQuery(
     "MATCH (n) WITH n, labels(n) AS labels ORDER BY n.id RETURN labels, properties(n) AS props",
   );
   const rels = await driver.executeQuery(
-    "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props ORDER BY r.id, a.id, t, b.id",
+    "MATCH (a)-[r]->(b) WHERE NOT coalesce(r.id, '') IN $withoutRels RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props ORDER BY r.id, a.id, t, b.id",
+    { withoutRels },
   );
   const canonical = (value: unknown): string => JSON.stringify(value, (_k, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v));
   const lines = [
