@@ -15,7 +15,7 @@ import { neo4jAnswers } from "../db/ping.js";
 import { Neo4jOutage } from "../db/outage.js";
 import { KnownOperationTypes } from "./operation-types.js";
 import { httpStatusPlugin } from "./http-status.js";
-import { graphqlHttpGuards } from "./http-guards.js";
+import { graphqlHttpGuards, variablesDepthGuard } from "./http-guards.js";
 import { explorerRoutes } from "./explorer.js";
 import { graphiqlRoutes } from "./graphiql.js";
 import { exportRoutes } from "./export-routes.js";
@@ -121,6 +121,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     graphiql.page,
     graphqlHttpGuards(),
     express.json({ limit: "100kb" }),
+    variablesDepthGuard(),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext({ ...deps, model, outage }, String(req.id)),
     }),

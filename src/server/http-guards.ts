@@ -60,3 +60,48 @@ export function graphqlHttpGuards(): RequestHandler {
     refuse(res, 405, ErrorCode.METHOD_NOT_ALLOWED, `/graphql answers GET and POST, not ${req.method}.`);
   };
 }
+
+/**
+ * How deep a request's `variables` (and `extensions`) may nest. The deepest input the schema takes
+ * is a few levels (a list of enum values, the `quantity` filter); JSON nested thousands deep fits
+ * in a small body and overflows the stack of whatever walks it recursively (JSON.stringify, the
+ * cost estimate, graphql-js's coercion), which answered 500.
+ */
+export const MAX_VARIABLES_DEPTH = 32;
+
+/** The depth of a parsed JSON value, walked without recursion; stops counting past `limit`. */
+function depthOver(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== "object") continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * Refuses, with 400 BAD_REQUEST, a request whose `variables` or `extensions` nest deeper than
+ * MAX_VARIABLES_DEPTH, before anything walks them: a POST body as express.json parsed it, a GET's
+ * query-string JSON parsed here the same way Apollo will.
+ */
+export function variablesDepthGuard(): RequestHandler {
+  return (req, res, next) => {
+    for (const name of ["variables", "extensions"] as const) {
+      let value: unknown = req.method === "GET" ? req.query[name] : (req.body as Record<string, unknown> | undefined)?.[name];
+      if (typeof value === "string" && req.method === "GET") {
+        try {
+          value = JSON.parse(value);
+        } catch {
+          continue; // not JSON: Apollo refuses it as the bad request it is
+        }
+      }
+      if (depthOver(value, MAX_VARIABLES_DEPTH)) {
+        refuse(res, 400, ErrorCode.BAD_REQUEST, `\`${name}\` nests deeper than ${MAX_VARIABLES_DEPTH} levels; no input of this API is that deep.`);
+        return;
+      }
+    }
+    next();
+  };
+}

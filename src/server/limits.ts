@@ -171,8 +171,10 @@ function intArg(args: Record<string, unknown>, name: string): number | null {
  * field returning rows costs 1 + its selection × the rows it can return: `first` (DEFAULT_PAGE_SIZE
  * when absent) for connections, evidence and search; `limit` for neighbourhood, `maxLength + 1` for
  * shortestPath; the graph's node count for graphExport (which returns a file, not a selection).
- * Sizes over the maximum are refused by the field itself (BAD_USER_INPUT, a clearer answer than a
- * cost error), so the estimate clamps them to MAX_PAGE_SIZE.
+ * Sizes over the maximum are the caller's input error, refused by the field itself with
+ * BAD_USER_INPUT naming the argument and the maximum, before it reads anything: the estimate
+ * clamps them to MAX_PAGE_SIZE so that the cost never answers for them. What stays expensive at
+ * sizes within the maximum (nested lists) is still refused here.
  */
 export function rowEstimator(options: {
   defaultPageSize: number;
@@ -181,9 +183,8 @@ export function rowEstimator(options: {
   /** The most rows a declared relation returns per parent (its declaration's `most`). */
   declaredRows?: (type: GraphQLCompositeType, field: string) => number | undefined;
 }): ComplexityEstimator {
-  // Sizes count as asked: a page over MAX_PAGE_SIZE is refused by its field anyway, and one of
-  // billions is refused here, before any work, as the client error it is.
-  const clamp = (n: number) => Math.max(n, 1);
+  // A page over MAX_PAGE_SIZE counts as MAX_PAGE_SIZE: its field refuses it (see above).
+  const clamp = (n: number) => Math.min(Math.max(n, 1), options.maxPageSize);
   const pageSize = (args: Record<string, unknown>) => clamp(intArg(args, "first") ?? options.defaultPageSize);
   return ({ type, field, args, childComplexity }) => {
     const key = `${type.name}.${field.name}`;

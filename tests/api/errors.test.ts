@@ -60,6 +60,19 @@ describe("errors: one enum of codes, no internals", () => {
     expect(codes(res)).toEqual(["BAD_USER_INPUT"]);
   });
 
+  it("refuses a page size over the maximum as BAD_USER_INPUT naming the argument and the maximum, however large, before the cost", async () => {
+    for (const query of [
+      `{ speakers(first: 1000000000) { totalCount } }`,
+      `{ speakers(first: 5) { edges { node { claims(first: 2000000000) { totalCount } } } } }`,
+      `{ neighbourhood(id: "org:unicef", limit: 1000000000) { nodes { id } } }`,
+    ]) {
+      const res = await server.gql(query);
+      expect(codes(res), query).toEqual(["BAD_USER_INPUT"]);
+      expect(res.body.errors![0]!.message, query).toContain(`${server.config.MAX_PAGE_SIZE}`);
+      expect(res.body.errors![0]!.extensions!.argumentName, query).toMatch(/^(first|limit)$/);
+    }
+  });
+
   it("refuses evidence(first:) over the maximum", async () => {
     const res = await server.gql(`{ person(id: "person:yerzhan-ashykbayev") { referencedOrganisations { evidence(first: 1000) { surface } } } }`);
     expect(codes(res)[0]).toBe("BAD_USER_INPUT");
