@@ -55,7 +55,7 @@ export async function ingestTranscript({ transcript, eventFile, seedDir, force }
   const problems: Problem[] = [];
   const eventDir = path.dirname(path.resolve(eventFile));
   const source = await YamlSource.read(eventDir, path.basename(eventFile), problems);
-  const parsed = source?.parse(IngestFile, entryNamer(source), problems);
+  const parsed = source?.parse(IngestFile, problems);
   let text: Buffer | null = null;
   try {
     text = await fs.readFile(transcript);

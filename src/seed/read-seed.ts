@@ -8,13 +8,20 @@ import {
 } from "./schema.js";
 import { entryNamer, YamlSource, type PathSegment } from "./yaml-source.js";
 import type { Problem } from "./problems.js";
+import { validateEntry } from "./validate.js";
+import type { ProblemSource } from "./compile-context.js";
 
 /** Where shared entities live, and where each document's folder is, inside the seed folder. */
 export const ENTITIES_DIR = "entities";
 export const DOCUMENTS_DIR = "documents";
 
+/** The document an entry's quotes are in, by id. */
+export interface DocumentRef {
+  id: string;
+}
+
 /** One document's folder: its event.yaml, read and valid. */
-export interface DocumentFolder {
+export interface DocumentFolder extends DocumentRef {
   /** The folder's name, which is the document id's slug: documents/<slug>/. */
   slug: string;
   /** Path of the folder relative to the seed folder, with a trailing slash (problems name files by it). */
@@ -26,10 +33,17 @@ export interface DocumentFolder {
 /** An entry of a seed file, with where it stands, and the document whose quotes its links are. */
 export interface Entry<T> {
   value: T;
-  source: YamlSource;
+  source: ProblemSource;
   at: PathSegment[];
-  /** The document folder the file is in; null for seed/entities/. */
-  doc: DocumentFolder | null;
+  /** The document the entry quotes: the folder the file is in; null for seed/entities/. */
+  doc: DocumentRef | null;
+  /**
+   * A curated link's id, kept from the write that made it (a seed link's id is computed from its
+   * ends): the same fact keeps its id across reseeds, and a seed link that takes it is reported.
+   */
+  linkId?: string;
+  /** A definition whose aliases were set through the API: they are the entity's aliases, documents add none. */
+  editedAliases?: boolean;
 }
 
 /** An entity's definition (it has a `name`), or an addition from a document to one defined elsewhere. */
@@ -93,16 +107,16 @@ export async function readSeed(dir: string, problems: Problem[]): Promise<ReadSe
       // event.yaml is not YAML: the seed will be refused, but the folder's other files are still
       // checked entry by entry, so that one run lists every problem (the placeholder document is
       // never cross-checked: a seed with a file that is not YAML stops before that).
-      const placeholder = { slug, prefix } as DocumentFolder;
+      const placeholder = { id: `document:${slug}`, slug, prefix } as DocumentFolder;
       for (const key of ["people", "organisations", "places", "programs", "claims"] as const) {
         const source = await open(`${prefix}${SEED_FILES[key].file}`);
         if (source) readEntries(read, key, source, placeholder, problems);
       }
       continue;
     }
-    const event = eventSource.parse(SEED_FILES.event.schema, entryNamer(eventSource), problems);
+    const event = eventSource.parse(SEED_FILES.event.schema, problems);
     if (!event) continue;
-    const doc: DocumentFolder = { slug, prefix, event, eventSource };
+    const doc: DocumentFolder = { id: event.document.id, slug, prefix, event, eventSource };
     if (event.document.id !== `document:${slug}`) {
       problems.push(eventSource.problem(["document", "id"], `must be document:${slug}, after its folder documents/${slug}/`, entryNamer(eventSource)));
     }
@@ -129,7 +143,7 @@ function readEntries(read: ReadSeed, key: ListKey, source: YamlSource, doc: Docu
     return raw.map((entry, i) => ({ raw: entry, at: [...at, i] }));
   };
   const parse = <T>(raw: unknown, at: PathSegment[], schema: z.ZodType<T>): T | null => {
-    const parsed = source.parseAt(at, raw, schema, namer, problems);
+    const parsed = validateEntry(source, at, raw, schema, problems);
     const id = (raw as { id?: unknown } | null)?.id;
     if (parsed === null && typeof id === "string") read.refusedIds.add(id);
     return parsed;

@@ -3,11 +3,13 @@ import path from "node:path";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import type { z } from "zod";
 import type { Problem } from "./problems.js";
+import type { ProblemSource } from "./compile-context.js";
+import { validateEntry } from "./validate.js";
 
 export type PathSegment = string | number;
 
 /** A parsed seed file that can say on which line any value of it stands. */
-export class YamlSource {
+export class YamlSource implements ProblemSource {
   private constructor(
     readonly file: string,
     private readonly doc: Document,
@@ -51,25 +53,8 @@ export class YamlSource {
   }
 
   /** Validates the content against `schema`; every issue becomes a located problem. */
-  parse<T>(schema: z.ZodType<T>, describeEntry: (at: readonly PathSegment[]) => string | undefined, problems: Problem[]): T | null {
-    return this.parseAt([], this.data, schema, describeEntry, problems);
-  }
-
-  /** Validates `value`, found at `at` in this file, against `schema`. */
-  parseAt<T>(at: readonly PathSegment[], value: unknown, schema: z.ZodType<T>, describeEntry: (at: readonly PathSegment[]) => string | undefined, problems: Problem[]): T | null {
-    const result = schema.safeParse(value);
-    if (result.success) return result.data;
-    for (const issue of result.error.issues) {
-      const inner = issue.path.filter((s): s is string | number => typeof s !== "symbol");
-      const where = [...at, ...inner];
-      if (issue.code === "unrecognized_keys") {
-        // One problem per unknown key, located at the key itself: usually a typo.
-        for (const key of issue.keys) problems.push(this.problem([...where, key], "unknown field (a typo?)", describeEntry));
-      } else {
-        problems.push(this.problem(where, issue.message, describeEntry));
-      }
-    }
-    return null;
+  parse<T>(schema: z.ZodType<T>, problems: Problem[]): T | null {
+    return validateEntry(this, [], this.data, schema, problems);
   }
 
   /** A problem at `at`, naming the entry (via `describeEntry`) and the field path inside it. */
@@ -78,6 +63,14 @@ export class YamlSource {
     const entryDepth = entryPathLength(at);
     const field = formatPath(at.slice(entryDepth));
     return { file: this.file, ...this.locate(at), entry, field: field || undefined, message };
+  }
+
+  problemAt(at: readonly PathSegment[], message: string): Problem {
+    return this.problem(at, message, entryNamer(this));
+  }
+
+  lineOf(at: readonly PathSegment[]): number | undefined {
+    return this.locate(at).line;
   }
 
   /** The value at a path of the raw document (before validation), e.g. to name an entry by its id. */
