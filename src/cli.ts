@@ -11,6 +11,8 @@ import { formatIngest, ingestTranscript } from "./seed/ingest.js";
 import { terminalProgress } from "./seed/terminal-progress.js";
 import { DocumentWriteError } from "./seed/write-plan.js";
 import { onShutdownSignal } from "./runtime/lifecycle.js";
+import { createApiKey, listApiKeys, NewKey, revokeApiKey } from "./auth/keys.js";
+import { ROLES } from "./shared/caller.js";
 import path from "node:path";
 import fs from "node:fs/promises";
 import { POSSIBLE_TYPES_FILE, printPossibleTypes, printSortedSchema, SCHEMA_FILE } from "./server/schema.js";
@@ -58,6 +60,53 @@ program
     console.log(formatIngest(result));
   });
 
+/** Runs `work` with a driver to the service's Neo4j (NEO4J_URI, else the one the service starts). */
+async function withNeo4j<T>(work: (driver: ReturnType<typeof createDriver>, database: string) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, "keys");
+  const neo4j = await acquireNeo4j({ config, logger, purpose: "service" });
+  const driver = createDriver(neo4j);
+  try {
+    return await work(driver, neo4j.database);
+  } finally {
+    await driver.close();
+    await neo4j.stop();
+  }
+}
+
+const keys = program.command("keys").description("API keys for writes (and for reads when READ_ACCESS=key): create, list, revoke");
+
+keys
+  .command("create")
+  .description("create a key and print it once (only its hash is stored)")
+  .requiredOption("--name <name>", "who holds it, as the history will name them")
+  .requiredOption("--role <role>", `${ROLES.join(" | ")}: curator adds and retracts its own, editor retracts any and edits entities, admin does all`)
+  .action(async (opts: { name: string; role: string }) => {
+    const parsed = NewKey.safeParse(opts);
+    if (!parsed.success) throw new InputError(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
+    const created = await withNeo4j((driver, database) => createApiKey(driver, database, parsed.data));
+    console.log(`Created key ${created.id} for ${created.name} (${created.role}). Store it now: it is not shown again.\n\n  ${created.key}\n\nSend it as: Authorization: Bearer ${created.key.slice(0, 16)}…`);
+  });
+
+keys
+  .command("list")
+  .description("list keys: id, name, role, created, revoked (never a secret)")
+  .action(async () => {
+    const list = await withNeo4j((driver, database) => listApiKeys(driver, database));
+    if (list.length === 0) console.log("No keys yet: npm run keys -- create --role curator --name <name>");
+    for (const k of list) console.log(`${k.id}  ${k.role.padEnd(7)}  ${k.name}  created ${k.createdAt}${k.revokedAt ? `  REVOKED ${k.revokedAt}` : ""}`);
+  });
+
+keys
+  .command("revoke")
+  .description("revoke a key by its id: writes refuse it at once, reads within 30 s")
+  .argument("<id>", "the key's id (npm run keys -- list)")
+  .action(async (id: string) => {
+    const revoked = await withNeo4j((driver, database) => revokeApiKey(driver, database, id));
+    if (!revoked) throw new InputError(`no active key ${id}`);
+    console.log(`Revoked key ${id}.`);
+  });
+
 program
   .command("neo4j")
   .description("start the local Neo4j (or the container) on its own and print its Bolt URI; Ctrl-C stops it")
@@ -92,7 +141,14 @@ program
     }
   });
 
+/** A mistake in the command line: exit code 2, like a refused seed. */
+class InputError extends Error {}
+
 program.parseAsync().catch((error: unknown) => {
+  if (error instanceof InputError) {
+    console.error(error.message);
+    process.exit(2);
+  }
   if (error instanceof SeedValidationError) {
     console.error(error.message);
     process.exit(2);

@@ -69,6 +69,11 @@ const Env = z.object({
    */
   READ_PLANNER: z.enum(["on", "off"]).default("on"),
   /**
+   * `open`: anyone may read (queries, exports); writes need an API key. `key`: every request but
+   * /healthz and /readyz needs one (Authorization: Bearer <key>, any role).
+   */
+  READ_ACCESS: z.enum(["open", "key"]).default("open"),
+  /**
    * `true`: unexpected errors show their real message and every error its stack trace in responses,
    * for debugging. Off by default in every NODE_ENV: clients see a fixed message and the request id.
    */

@@ -1,4 +1,4 @@
-import { Neo4jError, type Driver, type QueryResult, type RecordShape, type Session } from "neo4j-driver";
+import { Neo4jError, type Driver, type ManagedTransaction, type QueryResult, type RecordShape, type Session } from "neo4j-driver";
 import { Neo4jUnavailableError } from "./errors.js";
 import { OUTAGE_WAIT_MS, type Neo4jOutage } from "./outage.js";
 
@@ -118,6 +118,26 @@ export class RequestDb {
     } finally {
       clearTimeout(timer);
       this.stats.millis += performance.now() - started;
+    }
+  }
+
+  /**
+   * Runs `work` as one write transaction, on a session of its own in WRITE mode (the request's
+   * read session is never used for writing). The driver retries it whole on transient errors
+   * (a deadlock, a leader change), so `work` must only depend on what it reads inside; anything
+   * it throws rolls everything back. Counted as one query in the request's stats.
+   */
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    this.stats.count += 1;
+    const started = performance.now();
+    const session = this.driver.session({ database: this.database, defaultAccessMode: "WRITE" });
+    try {
+      return await session.executeWrite(work, { metadata: this.txMetadata, timeout: this.timeoutMs });
+    } catch (error) {
+      throw asUnavailable(error);
+    } finally {
+      this.stats.millis += performance.now() - started;
+      await session.close();
     }
   }
 

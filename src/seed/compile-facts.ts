@@ -6,7 +6,7 @@ import type {
   ProgramExtension, ProgramSeed, RegionExtension, RegionSeed,
 } from "./schema.js";
 import type { CompileContext, DocumentText, EntityKind, Located } from "./compile-context.js";
-import type { SurfaceForm } from "./text/gazetteer.js";
+import { findMentions, type SurfaceForm } from "./text/gazetteer.js";
 import { occurrencesOf } from "./text/quotes.js";
 import type { PathSegment } from "./yaml-source.js";
 
@@ -137,10 +137,21 @@ export function compileFacts(ctx: CompileContext, facts: FactSet, textOf: (doc: 
     if (ctx.expect(target.id, kinds, entry.source, [...entry.at, ...at, "id"]) && located) out.rel(type, from, target.id, provenance(located), { entry, at });
   };
 
+  /** A curated entity is added only where its document names it: the quote must hold one of its names. */
+  const named = (d: Defined<unknown, unknown>, label: Label, row: NodeRow["props"]) => {
+    out.node(label, row);
+    const { named: words, doc, source, at } = d.entry;
+    if (!words || !doc) return;
+    const located = ctx.locate(textOf(doc), source, [...at, "named"], words.quote, words.occurrence);
+    if (located && findMentions(words.quote, namesOf(row)).length === 0) {
+      ctx.report(source, [...at, "named", "quote"], `the quote does not name ${row.id}: it holds none of its names (${namesOf(row).map((f) => f.form).join(", ")})`);
+    }
+  };
+
   // People: definitions, then every document's roles and affiliations
   for (const d of facts.people) {
     const e = d.entry;
-    if (d.kind === "definition") out.node(Label.Person, personRow(d.entry.value, aliases));
+    if (d.kind === "definition") named(d, Label.Person, personRow(d.entry.value, aliases));
     const { id, roles, affiliations } = e.value;
     roles.forEach((r, j) => {
       const at = quoted(e, ["roles", j], r);
@@ -157,7 +168,7 @@ export function compileFacts(ctx: CompileContext, facts: FactSet, textOf: (doc: 
   // Organisations
   for (const d of facts.organisations) {
     const e = d.entry;
-    if (d.kind === "definition") out.node(Label.Organisation, organisationRow(d.entry.value, aliases));
+    if (d.kind === "definition") named(d, Label.Organisation, organisationRow(d.entry.value, aliases));
     link(e, ["parent"], e.value.id, RelType.PART_OF, e.value.parent, ["organisation"]);
     link(e, ["country"], e.value.id, RelType.BASED_IN, e.value.country, ["country"]);
   }
@@ -165,19 +176,19 @@ export function compileFacts(ctx: CompileContext, facts: FactSet, textOf: (doc: 
   // Places
   for (const d of facts.countries) {
     const e = d.entry;
-    if (d.kind === "definition") out.node(Label.Country, countryRow(d.entry.value, aliases));
+    if (d.kind === "definition") named(d, Label.Country, countryRow(d.entry.value, aliases));
     e.value.regions.forEach((r, j) => link(e, ["regions", j], e.value.id, RelType.IN_REGION, r, ["region"]));
   }
   for (const d of facts.regions) {
     const e = d.entry;
-    if (d.kind === "definition") out.node(Label.Region, regionRow(d.entry.value, aliases));
+    if (d.kind === "definition") named(d, Label.Region, regionRow(d.entry.value, aliases));
     link(e, ["country"], e.value.id, RelType.IN_COUNTRY, e.value.country, ["country"]);
   }
 
   // Programs
   for (const d of facts.programs) {
     const e = d.entry;
-    if (d.kind === "definition") out.node(Label.Program, programRow(d.entry.value, aliases));
+    if (d.kind === "definition") named(d, Label.Program, programRow(d.entry.value, aliases));
     e.value.participants.forEach((x, j) => {
       const at = quoted(e, ["participants", j], x);
       const placeOnly = x.role === OPERATES_IN;

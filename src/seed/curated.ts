@@ -6,6 +6,7 @@ import { SEED_FILES } from "./schema.js";
 import { formatPath, type PathSegment } from "./yaml-source.js";
 import { validateEntry } from "./validate.js";
 import type { z } from "zod";
+import type { Driver } from "neo4j-driver";
 
 /**
  * Facts curated through the API, as the loader reads them back from the graph (curation/ stores
@@ -27,6 +28,8 @@ export interface CuratedFact {
   entry: unknown;
   /** A link's id, kept across reseeds. */
   linkId?: string;
+  /** A new entity's words of the document that name it. */
+  named?: { quote: string; occurrence?: number };
 }
 
 /** A fact retracted through the API (seed-defined or curated): left out of the graph. */
@@ -98,7 +101,7 @@ export function applyCuration(read: ReadSeed, layer: CurationLayer, problems: Pr
     }
     const value = validateEntry(source, [], fact.entry, schemaOf(fact.section, fact.kind), problems);
     if (!value) continue;
-    const entry: Entry<unknown> = { value, source, at: [], doc, ...(fact.linkId ? { linkId: fact.linkId } : {}) };
+    const entry: Entry<unknown> = { value, source, at: [], doc, ...(fact.linkId ? { linkId: fact.linkId } : {}), ...(fact.named ? { named: fact.named } : {}) };
     lists[fact.section].push(fact.kind === "claim" ? entry : ({ kind: fact.kind, entry } as Defined<unknown, unknown>));
   }
   // Retracted claims and entities are not compiled at all (a link is left out where it is met).
@@ -132,4 +135,33 @@ function applyEdits(read: ReadSeed, edits: EntityEdit[], problems: Problem[]): v
     const value = validateEntry(source, [], edited, schemaOf(found.section, "definition"), problems);
     if (value) found.d.entry = { ...found.d.entry, value, editedAliases: found.d.entry.editedAliases || "aliases" in edit.changes };
   }
+}
+
+/**
+ * The curated layer as stored in the graph (curation/ writes it):
+ *   (:CuratedEntry {id, kind, status, revision, …})  one per curated fact, retraction and edit;
+ * never an Entity, so a reload's sweep of nodes no longer in the seed does not touch it.
+ */
+export const CURATED_ENTRY = "CuratedEntry";
+
+export async function readCurationLayer(driver: Driver, database: string): Promise<CurationLayer> {
+  const { records } = await driver.executeQuery(
+    `MATCH (c:${CURATED_ENTRY}) WHERE c.status = 'active' RETURN c {.*} AS c ORDER BY c.revision`,
+    {},
+    { database, routing: "READ" },
+  );
+  const layer: CurationLayer = { facts: [], retractions: [], edits: [] };
+  for (const record of records) {
+    const c = record.get("c") as Record<string, any>;
+    const revision = Number(c.revision);
+    if (c.kind === "retraction") layer.retractions.push({ factId: c.factId, quote: c.quote ?? null, note: c.note });
+    else if (c.kind === "edit") layer.edits.push({ factId: c.factId, revision, changes: JSON.parse(c.changes) });
+    else {
+      layer.facts.push({
+        id: c.id, revision, kind: c.kind, section: c.section, documentId: c.documentId, entry: JSON.parse(c.entry),
+        ...(c.linkId ? { linkId: c.linkId } : {}), ...(c.named ? { named: JSON.parse(c.named) } : {}),
+      });
+    }
+  }
+  return layer;
 }

@@ -25,6 +25,16 @@ export const SCHEMA_STATEMENTS = [
   "CREATE INDEX claim_speaker IF NOT EXISTS FOR (n:Claim) ON (n.speakerId)",
   "CREATE INDEX passage_position IF NOT EXISTS FOR (n:Passage) ON (n.start, n.id)",
   "CREATE INDEX passage_speaker IF NOT EXISTS FOR (n:Passage) ON (n.speakerId)",
+  // A write finds a document's passages, and recomputes its mentions, by the document's id.
+  "CREATE INDEX passage_document IF NOT EXISTS FOR (n:Passage) ON (n.documentId)",
+  // The curation write path: one counter every write locks (revisions in commit order), each
+  // revision found by number, by the fact it changed and by its Idempotency-Key; curated facts by id.
+  "CREATE CONSTRAINT curation_counter IF NOT EXISTS FOR (n:CurationCounter) REQUIRE n.id IS UNIQUE",
+  "CREATE CONSTRAINT revision_number IF NOT EXISTS FOR (n:Revision) REQUIRE n.number IS UNIQUE",
+  "CREATE INDEX revision_fact IF NOT EXISTS FOR (n:Revision) ON (n.factId)",
+  "CREATE INDEX revision_idempotency IF NOT EXISTS FOR (n:Revision) ON (n.idempotencyKey)",
+  "CREATE CONSTRAINT curated_entry_id IF NOT EXISTS FOR (n:CuratedEntry) REQUIRE n.id IS UNIQUE",
+  "CREATE INDEX curated_entry_fact IF NOT EXISTS FOR (n:CuratedEntry) ON (n.factId)",
   // Names, aliases, claim texts and passages, for `search`.
   `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS
      FOR (n:Person|Organisation|Country|Region|Program|Event|Claim|Passage|Document)

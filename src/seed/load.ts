@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import type { Logger } from "../shared/logger.js";
 import { compileSeed } from "./compile.js";
+import { readCurationLayer } from "./curated.js";
 import { ensureGraphSchema } from "./graph-schema.js";
 import { NAMED_LABELS } from "../graph/model.js";
 import { writePlan, type WriteProgress } from "./write-plan.js";
@@ -31,7 +32,9 @@ export interface LoadOptions {
 export async function loadSeed({ driver, database, dir, logger, progress }: LoadOptions): Promise<LoadSummary> {
   const started = performance.now();
   logger.info({ dir: path.resolve(dir) }, "validating the seed");
-  const plan = await compileSeed(dir);
+  // Facts curated through the API are compiled with the seed's own: a reload keeps them.
+  const curation = await readCurationLayer(driver, database);
+  const plan = await compileSeed(dir, curation);
   logger.info({ nodes: plan.nodes.length, relationships: plan.rels.length }, "seed is valid; creating constraints and indexes");
   await ensureGraphSchema(driver, database);
   await writePlan(driver, database, plan, logger, progress);

@@ -42,6 +42,8 @@ export interface Entry<T> {
    * ends): the same fact keeps its id across reseeds, and a seed link that takes it is reported.
    */
   linkId?: string;
+  /** A curated entity's words of its document that name it (a seed file's entities need none). */
+  named?: { quote: string; occurrence?: number };
   /** A definition whose aliases were set through the API: they are the entity's aliases, documents add none. */
   editedAliases?: boolean;
 }

@@ -23,7 +23,8 @@ export const AnyId = z.string().regex(/^[a-z]+:[A-Za-z0-9-]+$/, "must be an id s
 const Text = z.string().trim().min(1, "must not be empty");
 const Quote = z.string().min(1, "must not be empty");
 const Occurrence = z.number().int().positive().optional();
-const Names = z.array(Text).default([]);
+/** Names and aliases: bounded, so no entry (a seed file's or a write's) carries thousands of them. */
+const Names = z.array(Text.max(200, "must be at most 200 characters")).max(100, "must be at most 100 names").default([]);
 
 /** A quote of the document; `occurrence` picks one when the words appear more than once. */
 const Quoted = { quote: Quote, occurrence: Occurrence };

@@ -8,9 +8,9 @@ const DOMAIN_LABELS = Object.values(Label).filter((l) => l !== Label.Entity && l
 
 // Labels and relationship types cannot be parameters in Cypher. They come from the fixed lists in
 // graph/model.ts (checked by isSafeName), never from seed text.
-const isSafeName = (name: string) => /^[A-Z][A-Za-z_]*$/.test(name);
+export const isSafeName = (name: string) => /^[A-Z][A-Za-z_]*$/.test(name);
 
-function mergeNodes(label: string, entity: boolean): string {
+export function mergeNodes(label: string, entity: boolean): string {
   const key = entity ? "Entity" : label;
   const relabel = entity ? `REMOVE n:${DOMAIN_LABELS.join(":")} SET n:${label}` : "";
   return `UNWIND $rows AS row
@@ -19,7 +19,7 @@ SET n = row
 ${relabel}`;
 }
 
-function createRels(type: string, toKey: string): string {
+export function createRels(type: string, toKey: string): string {
   return `UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:${toKey} {id: row.to})
@@ -88,12 +88,13 @@ export function writeUnits(plan: GraphPlan): WriteUnit[] {
 }
 
 /** Every relationship anchored in one document: quoted in it, or at one of its passages, claims or event. */
+// A revision's CHANGED link to what it changed is the audit trail's, not the seed's: kept.
 const DELETE_ANCHORED = [
   "MATCH ()-[r]->() WHERE r.passageId IN $passageIds DELETE r",
-  "MATCH (p:Passage) WHERE p.id IN $passageIds MATCH (p)-[r]-() DELETE r",
-  "MATCH (c:Claim) WHERE c.passageId IN $passageIds MATCH (c)-[r]-() DELETE r",
-  "MATCH (:Document {id: $documentId})<-[:DOCUMENTED_BY]-(e:Event) MATCH (e)-[r]-() DELETE r",
-  "MATCH (d:Document {id: $documentId})-[r]-() DELETE r",
+  "MATCH (p:Passage) WHERE p.id IN $passageIds MATCH (p)-[r]-() WHERE type(r) <> 'CHANGED' DELETE r",
+  "MATCH (c:Claim) WHERE c.passageId IN $passageIds MATCH (c)-[r]-() WHERE type(r) <> 'CHANGED' DELETE r",
+  "MATCH (:Document {id: $documentId})<-[:DOCUMENTED_BY]-(e:Event) MATCH (e)-[r]-() WHERE type(r) <> 'CHANGED' DELETE r",
+  "MATCH (d:Document {id: $documentId})-[r]-() WHERE type(r) <> 'CHANGED' DELETE r",
 ];
 
 /**
@@ -126,12 +127,7 @@ export async function writePlan(driver: Driver, database: string, plan: GraphPla
             return;
           }
           for (const statement of DELETE_ANCHORED) await tx.run(statement, { passageIds: unit.passageIds, documentId: unit.documentId });
-          for (const [key, rows] of group(unit.rels, (r) => `${r.type}|${quantityIds.has(r.to) ? Label.Quantity : Label.Entity}`)) {
-            const [type, toKey] = key.split("|") as [string, string];
-            if (!isSafeName(type)) throw new Error(`unsafe relationship type ${type}`);
-            const written = await run(tx, createRels(type, toKey), rows.map(relParams), (n) => progress?.advance(unit.name, n));
-            if (written !== rows.length) throw new Error(`${type}: wrote ${written} of ${rows.length} relationships`);
-          }
+          await createAll(tx, unit.rels, quantityIds, (n) => progress?.advance(unit.name, n));
         });
         const summary = { nodes: unit.nodes.length, rels: unit.rels.length, millis: Math.round(performance.now() - started) };
         logger.info({ unit: unit.name, ...summary }, "written");
@@ -148,6 +144,26 @@ export async function writePlan(driver: Driver, database: string, plan: GraphPla
     await session.close();
   }
   if (failed.length > 0) throw new DocumentWriteError(failed);
+}
+
+/**
+ * Writes compiled rows in a transaction already open: nodes merged on id (properties replaced),
+ * then relationships created, as the loader writes a document's. A write through the API uses it
+ * for the rows it compiled.
+ */
+export async function writeRows(tx: ManagedTransaction, nodes: NodeRow[], rels: RelRow[]): Promise<void> {
+  await mergeAll(tx, nodes, () => {});
+  await createAll(tx, rels, new Set(nodes.filter((n) => !n.entity).map((n) => n.props.id)), () => {});
+}
+
+/** Creates the relationships, a statement per type (and per key of the node they point at). */
+async function createAll(tx: ManagedTransaction, rels: RelRow[], quantityIds: ReadonlySet<string>, advance: (rows: number) => void): Promise<void> {
+  for (const [key, rows] of group(rels, (r) => `${r.type}|${quantityIds.has(r.to) ? Label.Quantity : Label.Entity}`)) {
+    const [type, toKey] = key.split("|") as [string, string];
+    if (!isSafeName(type)) throw new Error(`unsafe relationship type ${type}`);
+    const written = await run(tx, createRels(type, toKey), rows.map(relParams), advance);
+    if (written !== rows.length) throw new Error(`${type}: wrote ${written} of ${rows.length} relationships`);
+  }
 }
 
 async function mergeAll(tx: ManagedTransaction, nodes: NodeRow[], advance: (rows: number) => void): Promise<void> {
@@ -173,12 +189,12 @@ async function run(tx: ManagedTransaction, cypher: string, rows: unknown[], adva
   return created;
 }
 
-function relParams(r: RelRow) {
+export function relParams(r: RelRow) {
   return { from: r.from, to: r.to, props: defined(r.props) };
 }
 
 /** Neo4j stores no nulls: an absent value is an absent property. */
-function defined(props: Record<string, unknown>): Record<string, unknown> {
+export function defined(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
 }
 

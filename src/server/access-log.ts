@@ -24,6 +24,13 @@ export function accessLog(logger: Logger): RequestHandler {
       logger,
       genReqId: requestIdOf,
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
+      // An API key is a secret: the log says a request carried one, never which.
+      serializers: {
+        req: (req: { headers?: Record<string, unknown> }) => {
+          if (req.headers?.authorization !== undefined) req.headers = { ...req.headers, authorization: "[redacted]" };
+          return req;
+        },
+      },
     });
   }
   return (req, res, next) => {

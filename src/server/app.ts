@@ -15,7 +15,9 @@ import { neo4jAnswers } from "../db/ping.js";
 import { Neo4jOutage } from "../db/outage.js";
 import { KnownOperationTypes } from "./operation-types.js";
 import { httpStatusPlugin } from "./http-status.js";
-import { graphqlHttpGuards, variablesDepthGuard } from "./http-guards.js";
+import { graphqlHttpGuards, idempotencyKeyOf, variablesDepthGuard } from "./http-guards.js";
+import { KeyVerifier } from "../auth/verifier.js";
+import { unauthenticated } from "../shared/errors.js";
 import { explorerRoutes } from "./explorer.js";
 import { graphiqlRoutes } from "./graphiql.js";
 import { exportRoutes } from "./export-routes.js";
@@ -52,6 +54,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   const httpServer = http.createServer(httpServerOptions(config), app);
   const armor = armorProtection(config);
+  const keys = new KeyVerifier(driver, config.NEO4J_DATABASE);
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -111,7 +114,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     else res.status(503).json({ status: "unavailable", neo4j: "down" });
   });
 
-  app.use("/exports", exportRoutes({ ...deps, outage }));
+  app.use("/exports", exportRoutes({ ...deps, outage, keys }));
   app.use("/explorer", explorerRoutes(config.projectRoot));
   const graphiql = graphiqlRoutes(config.projectRoot);
   app.use("/graphiql", graphiql.assets);
@@ -123,7 +126,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     express.json({ limit: "100kb" }),
     variablesDepthGuard(),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext({ ...deps, model, outage }, String(req.id)),
+      context: async ({ req }) => {
+        const caller = await keys.verify(req.headers.authorization);
+        if (!caller && config.READ_ACCESS === "key") throw unauthenticated("This service needs an API key for every request: Authorization: Bearer <key>.");
+        return createContext({ ...deps, model, outage }, String(req.id), { caller, idempotencyKey: idempotencyKeyOf(req.headers) });
+      },
     }),
   );
   app.use(httpErrorHandler(logger));

@@ -6,6 +6,7 @@ import type { Neo4jOutage } from "../db/outage.js";
 import type { Context } from "../data/context.js";
 import type { ReadModel } from "../data/model.js";
 import { Reader } from "../data/reader.js";
+import type { Caller } from "../shared/caller.js";
 
 export type { Context };
 
@@ -25,9 +26,15 @@ export function requestDb(deps: RequestDbDeps, requestId: string): RequestDb {
   });
 }
 
+/** What a request says of itself beyond its operation: who calls (its verified key) and its Idempotency-Key. */
+export interface RequestFacts {
+  caller: Caller | null;
+  idempotencyKey: string | null;
+}
+
 /** A request's context: its own session (opened on first use) and its own reader and loaders. */
-export function createContext(deps: RequestDbDeps & { logger: Logger; model: ReadModel }, requestId: string): Context {
+export function createContext(deps: RequestDbDeps & { logger: Logger; model: ReadModel }, requestId: string, facts: RequestFacts = { caller: null, idempotencyKey: null }): Context {
   const db = requestDb(deps, requestId);
   const logger = deps.logger.child({ requestId });
-  return { requestId, config: deps.config, logger, db, read: new Reader(deps.model, db, deps.config, logger) };
+  return { requestId, config: deps.config, logger, db, read: new Reader(deps.model, db, deps.config, logger), ...facts };
 }

@@ -1,5 +1,7 @@
 import type { Request, RequestHandler, Response } from "express";
+import type { IncomingHttpHeaders } from "node:http";
 import Negotiator from "negotiator";
+import { GraphQLError } from "graphql";
 import { ErrorCode } from "../shared/errors.js";
 
 /** Media types a GraphQL response is sent in; the first is the GraphQL-over-HTTP spec's own. */
@@ -104,4 +106,21 @@ export function variablesDepthGuard(): RequestHandler {
     }
     next();
   };
+}
+
+/** Idempotency-Key values taken: 1 to 255 visible ASCII characters (a UUID is the usual one). */
+const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
+
+/**
+ * The request's `Idempotency-Key` header, when it has one: a write retried with the same key (and
+ * the same API key) is made once, and the retry answers with the first write's revision. A
+ * malformed one is refused (400 BAD_REQUEST) rather than ignored, which would make a retry write twice.
+ */
+export function idempotencyKeyOf(headers: IncomingHttpHeaders): string | null {
+  const given = headers["idempotency-key"];
+  if (given === undefined) return null;
+  if (typeof given !== "string" || !IDEMPOTENCY_KEY.test(given)) {
+    throw new GraphQLError("Idempotency-Key must be 1 to 255 visible ASCII characters (a UUID, say).", { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } } });
+  }
+  return given;
 }

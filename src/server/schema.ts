@@ -46,6 +46,8 @@ import { eventRelations } from "../modules/event/event.relations.js";
 import { claimRelations } from "../modules/claim/claim.relations.js";
 import { passageRelations } from "../modules/passage/passage.relations.js";
 import { searchRelations } from "../modules/search/search.relations.js";
+import { CurationResolver, NodeHistoryResolver } from "../modules/curation/curation.resolver.js";
+import { curationRelations } from "../modules/curation/curation.relations.js";
 
 /** Every resolver of the API; the schema is built from their decorators. */
 export const resolvers = [
@@ -69,6 +71,8 @@ export const resolvers = [
   DocumentResolver,
   RegionReferenceResolver,
   ProgramReferenceResolver,
+  CurationResolver,
+  NodeHistoryResolver,
 ] as const;
 
 /** Every type implementing Node, so `node(id:)` can return each even if no field names it. */
@@ -86,6 +90,7 @@ export const relations: Sources = mergeSources(
   passageRelations,
   documentRelations,
   searchRelations,
+  curationRelations,
 );
 
 /** The schema as built from the resolvers' decorators, without the read model. */

@@ -32,6 +32,12 @@ export enum ErrorCode {
   RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE",
   /** Neo4j does not answer; try again later. */
   SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
+  /** No API key where one is needed, or a key that is unknown, malformed or revoked (401, `www-authenticate: Bearer`). */
+  UNAUTHENTICATED = "UNAUTHENTICATED",
+  /** The key's role may not do this (403). */
+  FORBIDDEN = "FORBIDDEN",
+  /** The write expected another revision of the fact, or reused an Idempotency-Key for another write (409). */
+  CONFLICT = "CONFLICT",
   /** Anything unexpected; the response carries `requestId`, and the details are in the server log under it, never in the response. */
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
@@ -41,3 +47,10 @@ export function badInput(message: string, argumentName?: string): GraphQLError {
     extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argumentName ? { argumentName } : {}) },
   });
 }
+
+const coded = (code: ErrorCode, status: number, headers?: Map<string, string>) => (message: string, extensions: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { ...extensions, code, http: { status, ...(headers ? { headers } : {}) } } });
+
+export const unauthenticated = coded(ErrorCode.UNAUTHENTICATED, 401, new Map([["www-authenticate", "Bearer"]]));
+export const forbidden = coded(ErrorCode.FORBIDDEN, 403);
+export const conflict = coded(ErrorCode.CONFLICT, 409);

@@ -6,6 +6,8 @@ import { inject } from "vitest";
 import type { Driver } from "neo4j-driver";
 import { createDriver } from "../../src/db/driver.js";
 import { projectRoot } from "../../src/config/config.js";
+import { loadSeed } from "../../src/seed/load.js";
+import { createLogger } from "../../src/shared/logger.js";
 
 export const SEED_DIR = path.join(projectRoot, "seed");
 
@@ -18,13 +20,15 @@ export function testDriver(): Driver {
  * `without` leaves node properties out (e.g. one derived from others, added after a fingerprint
  * was taken); `withoutRels` leaves relationships out by id (links curated after it was taken).
  */
-export async function graphFingerprint(driver: Driver, without: readonly string[] = [], withoutRels: readonly string[] = []): Promise<{ nodes: number; rels: number; hash: string }> {
+export async function graphFingerprint(driver: Driver, without: readonly string[] = [], withoutRels: readonly string[] = [], withoutLabels: readonly string[] = []): Promise<{ nodes: number; rels: number; hash: string }> {
   const nodes = await driver.executeQuery(
-    "MATCH (n) WITH n, labels(n) AS labels ORDER BY n.id RETURN labels, properties(n) AS props",
+    "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l IN $withoutLabels) WITH n, labels(n) AS labels ORDER BY n.id RETURN labels, properties(n) AS props",
+    { withoutLabels },
   );
   const rels = await driver.executeQuery(
-    "MATCH (a)-[r]->(b) WHERE NOT coalesce(r.id, '') IN $withoutRels RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props ORDER BY r.id, a.id, t, b.id",
-    { withoutRels },
+    `MATCH (a)-[r]->(b) WHERE NOT coalesce(r.id, '') IN $withoutRels AND NOT any(l IN labels(a) + labels(b) WHERE l IN $withoutLabels)
+     RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props ORDER BY r.id, a.id, t, b.id`,
+    { withoutRels, withoutLabels },
   );
   const canonical = (value: unknown): string => JSON.stringify(value, (_k, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v));
   const lines = [
@@ -49,4 +53,22 @@ export async function seedCopy(): Promise<{ dir: string; edit(file: string, from
     },
     remove: () => fs.rm(dir, { recursive: true, force: true }),
   };
+}
+
+/** What the curation write path and the keys add beside the facts: the audit trail, curated entries, keys. */
+export const CURATION_LABELS = ["Revision", "CuratedEntry", "CurationCounter", "ApiKey"];
+
+/** The facts' graph only (no revision, curated entry or key, no revision's CHANGED link). */
+export function factsFingerprint(driver: Driver) {
+  return graphFingerprint(driver, [], [], CURATION_LABELS);
+}
+
+/**
+ * Removes every curated fact and revision (and, with `keys`, every API key), then loads the seed as
+ * it is: the graph the other tests expect.
+ */
+export async function resetCuration(driver: Driver, options: { keys?: boolean } = {}): Promise<void> {
+  const labels = CURATION_LABELS.filter((l) => options.keys || l !== "ApiKey");
+  await driver.executeQuery(`MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) DETACH DELETE n`, { labels });
+  await loadSeed({ driver, database: inject("neo4j").database, dir: SEED_DIR, logger: createLogger("silent", "tests") });
 }

@@ -48,3 +48,16 @@ function hint(text: string, quote: string): string {
   }
   return "";
 }
+
+/**
+ * The occurrence (1-based) of `quote` that starts at `start`, for a writer who gives the offset
+ * instead of counting: resolveQuote then finds it as any other occurrence.
+ */
+export function occurrenceAt(text: string, quote: string, start: number): QuoteResolution & { occurrence?: number } {
+  const found = occurrencesOf(text, quote);
+  const index = found.indexOf(start);
+  if (index < 0) {
+    return { ok: false, message: found.length === 0 ? `quote not found verbatim in the document: "${preview(quote)}"${hint(text, quote)}` : `the quote does not start at offset ${start}; it starts at ${found.slice(0, 10).join(", ")}${found.length > 10 ? ", …" : ""}` };
+  }
+  return { ok: true, start, end: start + quote.length, occurrence: index + 1 };
+}
