@@ -69,7 +69,7 @@ export class CurationResolver {
 /** `history` on every node: the revisions that changed it or a fact at it. */
 @Resolver(() => Node)
 export class NodeHistoryResolver {
-  @FieldResolver(() => [Revision], { description: "Who changed this and why: every revision that changed it or a fact at it (a link from or to it, a claim by or about it), newest first." })
+  @FieldResolver(() => [Revision], { description: "Who changed this and why: every revision that changed it, or a link from or to it, or a claim by or about it; newest first." })
   history(@Root() node: Node, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Arg("first", () => Int, { nullable: true }) _first?: number) {
     return ctx.read.field(node, info);
   }

@@ -29,6 +29,7 @@ export const GRAPH_SOURCE: ProblemSource = {
 export function refused(problems: readonly Problem[]) {
   const listed = problems.map((p) => ({ field: p.field ?? "input", message: p.message }));
   const error = badInput(`The write was refused; nothing was written: ${listed.map((p) => `${p.field}: ${p.message}`).join("; ")}`);
-  Object.assign(error.extensions, { field: listed[0]?.field, problems: listed });
+  // 400 like every refused input: the request was understood, and nothing was done.
+  Object.assign(error.extensions, { field: listed[0]?.field, problems: listed, http: { status: 400 } });
   return error;
 }

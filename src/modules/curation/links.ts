@@ -49,7 +49,7 @@ export function linkEntry(input: AddLinkInput, occurrence: number | undefined) {
     const [head, ...rest] = at.filter((s) => typeof s === "string") as string[];
     if (head === "id" && rest.length === 0) return spec.owner;
     const last = rest.at(-1) ?? head!;
-    if (last === "quote" || last === "occurrence" || last === "title") return last;
+    if (["quote", "occurrence", "start", "title", "documentId"].includes(last)) return last;
     if (last === "role") return input.relation === LinkRelation.SPOKE_AT ? "role" : "relation";
     return other;
   };
