@@ -24,6 +24,9 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.METHOD_NOT_ALLOWED,
   ErrorCode.UNSUPPORTED_MEDIA_TYPE,
   ErrorCode.NOT_ACCEPTABLE,
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.CONFLICT,
 ]);
 
 /** Apollo's own codes for requests it refuses before running them, in this service's enum. */

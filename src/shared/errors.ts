@@ -30,6 +30,16 @@ export enum ErrorCode {
   PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND",
   /** The answer is larger than MAX_RESPONSE_BYTES; ask for fewer rows or fields. */
   RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE",
+  /**
+   * The request carries no API key where one is needed, or one that is malformed, unknown or
+   * revoked (401, with `www-authenticate: Bearer`). A key that is sent is always checked, even
+   * where reads need none: a client with a wrong key learns it.
+   */
+  UNAUTHENTICATED = "UNAUTHENTICATED",
+  /** The API key is valid but its role is weaker than the operation needs (403); the message names both roles. */
+  FORBIDDEN = "FORBIDDEN",
+  /** A write was based on a version of the data that has changed since it was read (409); read it again and retry. */
+  CONFLICT = "CONFLICT",
   /** Neo4j does not answer; try again later. */
   SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
   /** Anything unexpected; the response carries `requestId`, and the details are in the server log under it, never in the response. */
@@ -40,4 +50,27 @@ export function badInput(message: string, argumentName?: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argumentName ? { argumentName } : {}) },
   });
+}
+
+/** A client error with the HTTP status (and headers) Apollo sends it with: `extensions.http`. */
+function withStatus(code: ErrorCode, message: string, status: number, extensions: Record<string, unknown> = {}, headers?: Array<[string, string]>): GraphQLError {
+  return new GraphQLError(message, {
+    // Apollo reads `http` (status, and headers as a Map) into the response, and leaves it out of the body.
+    extensions: { ...extensions, code, http: { status, ...(headers ? { headers: new Map(headers) } : {}) } },
+  });
+}
+
+/** 401 UNAUTHENTICATED, with `www-authenticate: Bearer`. The message must never quote the key. */
+export function unauthenticated(message: string): GraphQLError {
+  return withStatus(ErrorCode.UNAUTHENTICATED, message, 401, {}, [["www-authenticate", "Bearer"]]);
+}
+
+/** 403 FORBIDDEN: a valid key whose role is not enough. */
+export function forbidden(message: string): GraphQLError {
+  return withStatus(ErrorCode.FORBIDDEN, message, 403);
+}
+
+/** 409 CONFLICT: a write based on data that has changed since; `extensions` may say what changed. */
+export function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return withStatus(ErrorCode.CONFLICT, message, 409, extensions);
 }
