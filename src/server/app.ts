@@ -21,6 +21,7 @@ import { graphiqlRoutes } from "./graphiql.js";
 import { exportRoutes } from "./export-routes.js";
 import { httpErrorHandler } from "./http-errors.js";
 import { accessLog } from "./access-log.js";
+import { KeyVerifier } from "../auth/verifier.js";
 
 export interface AppDeps {
   driver: Driver;
@@ -49,6 +50,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const exposeErrors = config.EXPOSE_ERRORS;
   const { schema, model } = await createSchema(deps.schemaExtension);
   const outage = new Neo4jOutage(driver, config.NEO4J_DATABASE, config.READ_TIMEOUT_MS, logger);
+  // One for the app, shared by every request: it caches the keys it verified (auth/verifier.ts).
+  const verifier = new KeyVerifier(driver, config.NEO4J_DATABASE, { timeoutMs: config.READ_TIMEOUT_MS, outage });
   const app = express();
   const httpServer = http.createServer(httpServerOptions(config), app);
   const armor = armorProtection(config);
@@ -111,7 +114,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     else res.status(503).json({ status: "unavailable", neo4j: "down" });
   });
 
-  app.use("/exports", exportRoutes({ ...deps, outage }));
+  app.use("/exports", exportRoutes({ ...deps, outage, verifier }));
   app.use("/explorer", explorerRoutes(config.projectRoot));
   const graphiql = graphiqlRoutes(config.projectRoot);
   app.use("/graphiql", graphiql.assets);
@@ -123,7 +126,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     express.json({ limit: "100kb" }),
     variablesDepthGuard(),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext({ ...deps, model, outage }, String(req.id)),
+      // A bad key, or none under READ_ACCESS=key, is thrown from here: Apollo answers with the
+      // error's `extensions.http` (401, www-authenticate) before parsing the operation.
+      context: async ({ req }) => createContext({ ...deps, model, outage, verifier }, String(req.id), req.headers.authorization),
     }),
   );
   app.use(httpErrorHandler(logger));

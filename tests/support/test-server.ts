@@ -19,8 +19,8 @@ export interface TestServer {
   baseUrl: string;
   config: Config;
   driver: Driver;
-  /** POSTs a GraphQL operation over HTTP, as any client would. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** POSTs a GraphQL operation over HTTP, as any client would; `headers` are added to the request's (e.g. `authorization`). */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Database queries the last response reported in its Server-Timing header. */
   dbQueries(response: GraphQLResponse): number;
   close(): Promise<void>;
@@ -52,10 +52,10 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     baseUrl,
     config,
     driver,
-    async gql(query, variables) {
+    async gql(query, variables, headers = {}) {
       const res = await fetch(`${baseUrl}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, headers: res.headers, body: await res.json() };
