@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { Command } from "commander";
+import { GraphQLError } from "graphql";
 import { loadConfig } from "./config/config.js";
 import { createLogger } from "./shared/logger.js";
 import { acquireNeo4j } from "./db/runtime.js";
@@ -11,15 +12,17 @@ import { formatIngest, ingestTranscript } from "./seed/ingest.js";
 import { terminalProgress } from "./seed/terminal-progress.js";
 import { DocumentWriteError } from "./seed/write-plan.js";
 import { onShutdownSignal } from "./runtime/lifecycle.js";
-import { createApiKey, listApiKeys, NewKey, revokeApiKey } from "./auth/keys.js";
-import { ROLES } from "./shared/caller.js";
 import path from "node:path";
 import fs from "node:fs/promises";
 import { POSSIBLE_TYPES_FILE, printPossibleTypes, printSortedSchema, SCHEMA_FILE } from "./server/schema.js";
+import { createApiKey, ensureKeySchema, listApiKeys, revokeApiKey, type ApiKeyInfo } from "./auth/keys.js";
+import { VERIFIED_KEY_TTL_MS } from "./auth/verifier.js";
+import { ErrorCode } from "./shared/errors.js";
+import type { Driver } from "neo4j-driver";
 
 const program = new Command()
   .name("kg")
-  .description("Zhusan knowledge graph: seed loader and local Neo4j")
+  .description("Zhusan knowledge graph: seed loader, local Neo4j and API keys")
   .showHelpAfterError();
 
 program
@@ -60,53 +63,6 @@ program
     console.log(formatIngest(result));
   });
 
-/** Runs `work` with a driver to the service's Neo4j (NEO4J_URI, else the one the service starts). */
-async function withNeo4j<T>(work: (driver: ReturnType<typeof createDriver>, database: string) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, "keys");
-  const neo4j = await acquireNeo4j({ config, logger, purpose: "service" });
-  const driver = createDriver(neo4j);
-  try {
-    return await work(driver, neo4j.database);
-  } finally {
-    await driver.close();
-    await neo4j.stop();
-  }
-}
-
-const keys = program.command("keys").description("API keys for writes (and for reads when READ_ACCESS=key): create, list, revoke");
-
-keys
-  .command("create")
-  .description("create a key and print it once (only its hash is stored)")
-  .requiredOption("--name <name>", "who holds it, as the history will name them")
-  .requiredOption("--role <role>", `${ROLES.join(" | ")}: curator adds and retracts its own, editor retracts any and edits entities, admin does all`)
-  .action(async (opts: { name: string; role: string }) => {
-    const parsed = NewKey.safeParse(opts);
-    if (!parsed.success) throw new InputError(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
-    const created = await withNeo4j((driver, database) => createApiKey(driver, database, parsed.data));
-    console.log(`Created key ${created.id} for ${created.name} (${created.role}). Store it now: it is not shown again.\n\n  ${created.key}\n\nSend it as: Authorization: Bearer ${created.key.slice(0, 16)}…`);
-  });
-
-keys
-  .command("list")
-  .description("list keys: id, name, role, created, revoked (never a secret)")
-  .action(async () => {
-    const list = await withNeo4j((driver, database) => listApiKeys(driver, database));
-    if (list.length === 0) console.log("No keys yet: npm run keys -- create --role curator --name <name>");
-    for (const k of list) console.log(`${k.id}  ${k.role.padEnd(7)}  ${k.name}  created ${k.createdAt}${k.revokedAt ? `  REVOKED ${k.revokedAt}` : ""}`);
-  });
-
-keys
-  .command("revoke")
-  .description("revoke a key by its id: writes refuse it at once, reads within 30 s")
-  .argument("<id>", "the key's id (npm run keys -- list)")
-  .action(async (id: string) => {
-    const revoked = await withNeo4j((driver, database) => revokeApiKey(driver, database, id));
-    if (!revoked) throw new InputError(`no active key ${id}`);
-    console.log(`Revoked key ${id}.`);
-  });
-
 program
   .command("neo4j")
   .description("start the local Neo4j (or the container) on its own and print its Bolt URI; Ctrl-C stops it")
@@ -141,11 +97,76 @@ program
     }
   });
 
-/** A mistake in the command line: exit code 2, like a refused seed. */
-class InputError extends Error {}
+/** Runs `work` with a driver to the Neo4j `seed` would use (NEO4J_URI when set), then closes both. */
+async function withNeo4j<T>(purpose: string, work: (driver: Driver, database: string) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL, purpose);
+  const neo4j = await acquireNeo4j({ config, logger, purpose: "service" });
+  const driver = createDriver(neo4j);
+  try {
+    return await work(driver, neo4j.database);
+  } finally {
+    await driver.close();
+    await neo4j.stop();
+  }
+}
+
+/** A mistake of the person running the command (exit 2), said in a sentence. */
+class KeysInputError extends Error {}
+
+function keyTable(keys: ApiKeyInfo[]): string {
+  const rows = [["id", "name", "role", "created", "revoked"], ...keys.map((k) => [k.id, k.name, k.role, k.createdAt, k.revokedAt ?? "-"])];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd()).join("\n");
+}
+
+const keys = program
+  .command("keys")
+  .description("API keys for writes (and for reads under READ_ACCESS=key): create, list, revoke")
+  // Usage mistakes (a missing option, an unknown subcommand) exit 2, as bad input does.
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
+
+keys
+  .command("create")
+  .description("issue a key with a role; the key is printed once and only its hash is stored")
+  .requiredOption("-r, --role <role>", "curator, editor or admin (an editor may do all a curator may; an admin, all)")
+  .requiredOption("-n, --name <name>", "who the key is for (1 to 100 characters)")
+  .action(async (opts: { role: string; name: string }) => {
+    const created = await withNeo4j("keys", async (driver, database) => {
+      await ensureKeySchema(driver, database);
+      return createApiKey(driver, database, { name: opts.name, role: opts.role });
+    });
+    console.log(`Created API key ${created.id} for "${created.name}" (${created.role}) at ${created.createdAt}:`);
+    console.log("");
+    console.log(`  ${created.key}`);
+    console.log("");
+    console.log("Store it now, somewhere safe: it is shown only this once and cannot be recovered. Send it as `Authorization: Bearer <key>`.");
+  });
+
+keys
+  .command("list")
+  .description("every key: id, name, role, when it was created and revoked (never a key or its hash)")
+  .action(async () => {
+    const all = await withNeo4j("keys", (driver, database) => listApiKeys(driver, database));
+    console.log(all.length === 0 ? "No API keys." : keyTable(all));
+  });
+
+keys
+  .command("revoke")
+  .description("revoke a key by its id: refused from then on (by other running servers within 30 s)")
+  .argument("<id>", "the key's id (`keys list`; the part after kg_ in the key)")
+  .action(async (id: string) => {
+    const result = await withNeo4j("keys", (driver, database) => revokeApiKey(driver, database, id));
+    if (!result.existed) throw new KeysInputError(`No API key has the id ${id}.`);
+    if (!result.wasActive) {
+      console.log(`API key ${id} was already revoked at ${result.revokedAt}.`);
+      return;
+    }
+    console.log(`Revoked API key ${id} at ${result.revokedAt}. Running servers refuse it within ${VERIFIED_KEY_TTL_MS / 1000} s.`);
+  });
 
 program.parseAsync().catch((error: unknown) => {
-  if (error instanceof InputError) {
+  if (error instanceof KeysInputError || (error instanceof GraphQLError && error.extensions.code === ErrorCode.BAD_USER_INPUT)) {
     console.error(error.message);
     process.exit(2);
   }

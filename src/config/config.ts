@@ -69,15 +69,16 @@ const Env = z.object({
    */
   READ_PLANNER: z.enum(["on", "off"]).default("on"),
   /**
-   * `open`: anyone may read (queries, exports); writes need an API key. `key`: every request but
-   * /healthz and /readyz needs one (Authorization: Bearer <key>, any role).
-   */
-  READ_ACCESS: z.enum(["open", "key"]).default("open"),
-  /**
    * `true`: unexpected errors show their real message and every error its stack trace in responses,
    * for debugging. Off by default in every NODE_ENV: clients see a fixed message and the request id.
    */
   EXPOSE_ERRORS: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  /**
+   * `open`: anyone may query; `key`: every GraphQL request and download needs an API key
+   * (`authorization: Bearer <key>`), else 401 UNAUTHENTICATED. /healthz and /readyz stay open.
+   * A key that is sent is checked either way.
+   */
+  READ_ACCESS: z.enum(["open", "key"]).default("open"),
   /** Seconds to let in-flight requests finish on SIGINT/SIGTERM. */
   SHUTDOWN_GRACE: z.coerce.number().positive().default(10),
 });

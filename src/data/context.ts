@@ -1,8 +1,8 @@
 import type { Config } from "../config/config.js";
 import type { RequestDb } from "../db/request-db.js";
 import type { Logger } from "../shared/logger.js";
-import type { Reader } from "./reader.js";
 import type { Caller } from "../shared/caller.js";
+import type { Reader } from "./reader.js";
 
 /**
  * What every resolver sees. Built fresh for each request (server/context.ts): its own session and
@@ -12,12 +12,12 @@ export interface Context {
   requestId: string;
   config: Config;
   logger: Logger;
+  /** Who sent the request: its API key's id, name and role; null without a key (reads only). */
+  caller: Caller | null;
   /** The request's database access: one session, one read transaction. */
   db: RequestDb;
   /** Reads declared fields: planned per root field, or level by level through loaders. */
   read: Reader;
-  /** Who is calling: the request's API key, verified; null without one. */
-  caller: Caller | null;
   /** The request's Idempotency-Key header: a write retried with it is made once. */
   idempotencyKey: string | null;
 }

@@ -1,5 +1,6 @@
 import type { Driver } from "neo4j-driver";
 import { FULLTEXT_INDEX, NAME_INDEX, NAMED_LABELS } from "../graph/model.js";
+import { KEY_SCHEMA_STATEMENT } from "../auth/keys.js";
 
 /**
  * Constraints and indexes the API relies on. Every statement is idempotent (IF NOT EXISTS), so
@@ -10,6 +11,8 @@ export const SCHEMA_STATEMENTS = [
   // One id space: node(id:) and every lookup by id is a unique-index seek.
   "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
   "CREATE CONSTRAINT quantity_id IF NOT EXISTS FOR (n:Quantity) REQUIRE n.id IS UNIQUE",
+  // API keys (not entities): one per id, and the verifier's lookup by id a seek.
+  KEY_SCHEMA_STATEMENT,
   // Repositories match `(:Person {id: $id})`: an index per label makes that a seek too.
   ...["Document", "Passage", "Event", "Person", "Organisation", "Country", "Region", "Program", "Claim"].map(
     (label) => `CREATE INDEX ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) ON (n.id)`,

@@ -16,21 +16,17 @@ function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
  * Gives every request its id (`req.id`, the `x-request-id` header) and, when the log level lets
  * info lines through, logs each response with pino-http. Below that level pino-http is left out
  * altogether: it builds a child logger holding the serialised request for every request, logged
- * or not, which measured about a tenth of the CPU of a small query.
+ * or not, which measured about a tenth of the CPU of a small query. The `authorization` header
+ * (API keys) is replaced by `[redacted]` in every line.
  */
 export function accessLog(logger: Logger): RequestHandler {
   if (logger.isLevelEnabled("info")) {
     return pinoHttp({
       logger,
       genReqId: requestIdOf,
+      // An API key is a password: no log line carries it (pino-http logs every request header).
+      redact: { paths: ["req.headers.authorization"], censor: "[redacted]" },
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
-      // An API key is a secret: the log says a request carried one, never which.
-      serializers: {
-        req: (req: { headers?: Record<string, unknown> }) => {
-          if (req.headers?.authorization !== undefined) req.headers = { ...req.headers, authorization: "[redacted]" };
-          return req;
-        },
-      },
     });
   }
   return (req, res, next) => {

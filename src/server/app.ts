@@ -15,14 +15,13 @@ import { neo4jAnswers } from "../db/ping.js";
 import { Neo4jOutage } from "../db/outage.js";
 import { KnownOperationTypes } from "./operation-types.js";
 import { httpStatusPlugin } from "./http-status.js";
-import { graphqlHttpGuards, idempotencyKeyOf, variablesDepthGuard } from "./http-guards.js";
-import { KeyVerifier } from "../auth/verifier.js";
-import { unauthenticated } from "../shared/errors.js";
+import { graphqlHttpGuards, variablesDepthGuard } from "./http-guards.js";
 import { explorerRoutes } from "./explorer.js";
 import { graphiqlRoutes } from "./graphiql.js";
 import { exportRoutes } from "./export-routes.js";
 import { httpErrorHandler } from "./http-errors.js";
 import { accessLog } from "./access-log.js";
+import { KeyVerifier } from "../auth/verifier.js";
 
 export interface AppDeps {
   driver: Driver;
@@ -51,10 +50,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const exposeErrors = config.EXPOSE_ERRORS;
   const { schema, model } = await createSchema(deps.schemaExtension);
   const outage = new Neo4jOutage(driver, config.NEO4J_DATABASE, config.READ_TIMEOUT_MS, logger);
+  // One for the app, shared by every request: it caches the keys it verified (auth/verifier.ts).
+  const verifier = new KeyVerifier(driver, config.NEO4J_DATABASE, { timeoutMs: config.READ_TIMEOUT_MS, outage });
   const app = express();
   const httpServer = http.createServer(httpServerOptions(config), app);
   const armor = armorProtection(config);
-  const keys = new KeyVerifier(driver, config.NEO4J_DATABASE);
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -114,7 +114,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     else res.status(503).json({ status: "unavailable", neo4j: "down" });
   });
 
-  app.use("/exports", exportRoutes({ ...deps, outage, keys }));
+  app.use("/exports", exportRoutes({ ...deps, outage, verifier }));
   app.use("/explorer", explorerRoutes(config.projectRoot));
   const graphiql = graphiqlRoutes(config.projectRoot);
   app.use("/graphiql", graphiql.assets);
@@ -126,11 +126,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     express.json({ limit: "100kb" }),
     variablesDepthGuard(),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const caller = await keys.verify(req.headers.authorization);
-        if (!caller && config.READ_ACCESS === "key") throw unauthenticated("This service needs an API key for every request: Authorization: Bearer <key>.");
-        return createContext({ ...deps, model, outage }, String(req.id), { caller, idempotencyKey: idempotencyKeyOf(req.headers) });
-      },
+      // A bad key, or none under READ_ACCESS=key, is thrown from here: Apollo answers with the
+      // error's `extensions.http` (401, www-authenticate) before parsing the operation.
+      context: async ({ req }) => createContext({ ...deps, model, outage, verifier }, String(req.id), req.headers),
     }),
   );
   app.use(httpErrorHandler(logger));

@@ -1,9 +1,7 @@
 import { Router, type Request, type Response } from "express";
 import { GraphQLError } from "graphql";
-import type { Logger } from "../shared/logger.js";
-import { requestDb, type RequestDbDeps } from "./context.js";
-import { badInput, ErrorCode, unauthenticated } from "../shared/errors.js";
-import type { KeyVerifier } from "../auth/verifier.js";
+import { callerOf, requestDb, type CallerDeps, type RequestDbDeps } from "./context.js";
+import { badInput, ErrorCode } from "../shared/errors.js";
 import { formatError } from "./format-error.js";
 import { formatOfExtension } from "../modules/export/export.format.js";
 import { ExportRootNotFoundError, exportGraph } from "../modules/export/export.service.js";
@@ -11,9 +9,9 @@ import { ExportRootNotFoundError, exportGraph } from "../modules/export/export.s
 /** HTTP status of each error code a download can fail with. */
 const STATUS: Partial<Record<string, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
   NOT_FOUND: 404,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
-  [ErrorCode.UNAUTHENTICATED]: 401,
 };
 
 function single(req: Request, name: string): string | undefined {
@@ -41,9 +39,10 @@ function boolParam(req: Request, name: string): boolean | undefined {
 /**
  * GET /exports/graph.{json,graphml,gexf}?rootId=&depth=&includePassages= : the same documents as
  * the `graphExport` query, as downloads. Errors are JSON `{code, message}`: 400 BAD_USER_INPUT,
- * 404 NOT_FOUND (unknown rootId), 503 SERVICE_UNAVAILABLE, 500 INTERNAL_SERVER_ERROR.
+ * 401 UNAUTHENTICATED (a bad key; no key under READ_ACCESS=key), 404 NOT_FOUND (unknown rootId),
+ * 503 SERVICE_UNAVAILABLE, 500 INTERNAL_SERVER_ERROR.
  */
-export function exportRoutes(deps: RequestDbDeps & { logger: Logger; keys: KeyVerifier }): Router {
+export function exportRoutes(deps: RequestDbDeps & CallerDeps): Router {
   const router = Router();
   router.get("/graph.:extension", async (req: Request, res: Response) => {
     const format = formatOfExtension(String(req.params.extension));
@@ -54,9 +53,7 @@ export function exportRoutes(deps: RequestDbDeps & { logger: Logger; keys: KeyVe
     const requestId = String(req.id);
     const db = requestDb(deps, requestId);
     try {
-      // Downloads are reads: open, or behind a key as the API is (READ_ACCESS).
-      const caller = await deps.keys.verify(req.headers.authorization);
-      if (!caller && deps.config.READ_ACCESS === "key") throw unauthenticated("This service needs an API key for every request: Authorization: Bearer <key>.");
+      await callerOf(deps, req.headers.authorization, requestId);
       const request = { format, rootId: single(req, "rootId"), depth: intParam(req, "depth"), includePassages: boolParam(req, "includePassages") };
       const file = await exportGraph(db, request);
       res.setHeader("content-type", file.contentType);
@@ -71,8 +68,10 @@ export function exportRoutes(deps: RequestDbDeps & { logger: Logger; keys: KeyVe
       const given = error instanceof GraphQLError ? error : null;
       const shaped = formatError({ message: error instanceof Error ? error.message : String(error), extensions: given?.extensions }, error, { exposeErrors: deps.config.EXPOSE_ERRORS });
       const code = String(shaped.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
-      if (code === ErrorCode.UNAUTHENTICATED) res.setHeader("www-authenticate", "Bearer");
       if (code === ErrorCode.INTERNAL_SERVER_ERROR) deps.logger.error({ err: error, requestId }, "export failed");
+      // The headers a GraphQL response would carry (www-authenticate on a 401).
+      const http = given?.extensions.http as { headers?: Map<string, string> } | undefined;
+      for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
       res.status(STATUS[code] ?? 500).json({ code, message: shaped.message });
     } finally {
       await db.close();

@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { Neo4jError } from "neo4j-driver";
 import { Neo4jUnavailableError } from "../db/errors.js";
@@ -61,6 +61,8 @@ function httpStatusOf(error: unknown): number | undefined {
 /** The code a client sees for this error; INTERNAL_SERVER_ERROR for anything not meant for it. */
 export function codeOf(formatted: GraphQLFormattedError, error: unknown): ErrorCode {
   if (isUnavailable(unwrapResolverError(error))) return ErrorCode.SERVICE_UNAVAILABLE;
+  // Raised before execution (the context's key check): Apollo wraps it without a path.
+  if (error instanceof GraphQLError && isUnavailable(error.originalError)) return ErrorCode.SERVICE_UNAVAILABLE;
   if (isLimitRejection(error)) return ErrorCode.QUERY_TOO_COMPLEX;
   const code = formatted.extensions?.code;
   const status = httpStatusOf(error);

@@ -30,14 +30,18 @@ export enum ErrorCode {
   PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND",
   /** The answer is larger than MAX_RESPONSE_BYTES; ask for fewer rows or fields. */
   RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE",
+  /**
+   * The request carries no API key where one is needed, or one that is malformed, unknown or
+   * revoked (401, with `www-authenticate: Bearer`). A key that is sent is always checked, even
+   * where reads need none: a client with a wrong key learns it.
+   */
+  UNAUTHENTICATED = "UNAUTHENTICATED",
+  /** The API key is valid but its role is weaker than the operation needs (403); the message names both roles. */
+  FORBIDDEN = "FORBIDDEN",
+  /** A write was based on a version of the data that has changed since it was read (409); read it again and retry. */
+  CONFLICT = "CONFLICT",
   /** Neo4j does not answer; try again later. */
   SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
-  /** No API key where one is needed, or a key that is unknown, malformed or revoked (401, `www-authenticate: Bearer`). */
-  UNAUTHENTICATED = "UNAUTHENTICATED",
-  /** The key's role may not do this (403). */
-  FORBIDDEN = "FORBIDDEN",
-  /** The write expected another revision of the fact, or reused an Idempotency-Key for another write (409). */
-  CONFLICT = "CONFLICT",
   /** Anything unexpected; the response carries `requestId`, and the details are in the server log under it, never in the response. */
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
@@ -48,9 +52,25 @@ export function badInput(message: string, argumentName?: string): GraphQLError {
   });
 }
 
-const coded = (code: ErrorCode, status: number, headers?: Map<string, string>) => (message: string, extensions: Record<string, unknown> = {}) =>
-  new GraphQLError(message, { extensions: { ...extensions, code, http: { status, ...(headers ? { headers } : {}) } } });
+/** A client error with the HTTP status (and headers) Apollo sends it with: `extensions.http`. */
+function withStatus(code: ErrorCode, message: string, status: number, extensions: Record<string, unknown> = {}, headers?: Array<[string, string]>): GraphQLError {
+  return new GraphQLError(message, {
+    // Apollo reads `http` (status, and headers as a Map) into the response, and leaves it out of the body.
+    extensions: { ...extensions, code, http: { status, ...(headers ? { headers: new Map(headers) } : {}) } },
+  });
+}
 
-export const unauthenticated = coded(ErrorCode.UNAUTHENTICATED, 401, new Map([["www-authenticate", "Bearer"]]));
-export const forbidden = coded(ErrorCode.FORBIDDEN, 403);
-export const conflict = coded(ErrorCode.CONFLICT, 409);
+/** 401 UNAUTHENTICATED, with `www-authenticate: Bearer`. The message must never quote the key. */
+export function unauthenticated(message: string): GraphQLError {
+  return withStatus(ErrorCode.UNAUTHENTICATED, message, 401, {}, [["www-authenticate", "Bearer"]]);
+}
+
+/** 403 FORBIDDEN: a valid key whose role is not enough. */
+export function forbidden(message: string): GraphQLError {
+  return withStatus(ErrorCode.FORBIDDEN, message, 403);
+}
+
+/** 409 CONFLICT: a write based on data that has changed since; `extensions` may say what changed. */
+export function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return withStatus(ErrorCode.CONFLICT, message, 409, extensions);
+}

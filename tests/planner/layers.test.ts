@@ -5,9 +5,11 @@ import { projectRoot } from "../../src/config/config.js";
 
 /** The layers of src/ point one way (docs/architecture.md): what each folder may not import. */
 const FORBIDDEN: Record<string, string[]> = {
-  shared: ["db", "graph", "data", "modules", "server", "seed", "runtime"],
-  graph: ["db", "data", "modules", "server", "seed"],
-  db: ["data", "modules", "server", "seed"],
+  shared: ["db", "graph", "data", "modules", "server", "seed", "runtime", "auth"],
+  graph: ["db", "data", "modules", "server", "seed", "auth"],
+  db: ["data", "modules", "server", "seed", "auth"],
+  // API keys and roles: over db and shared, under modules (the write path) and server.
+  auth: ["data", "modules", "server", "seed", "runtime"],
   data: ["modules", "server", "seed"],
   modules: ["server"],
 };

@@ -19,7 +19,7 @@ export interface TestServer {
   baseUrl: string;
   config: Config;
   driver: Driver;
-  /** POSTs a GraphQL operation over HTTP, as any client would (with more headers when given: a key, an Idempotency-Key). */
+  /** POSTs a GraphQL operation over HTTP, as any client would; `headers` are added to the request's (e.g. `authorization`). */
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Database queries the last response reported in its Server-Timing header. */
   dbQueries(response: GraphQLResponse): number;
