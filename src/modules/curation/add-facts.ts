@@ -66,6 +66,12 @@ export async function addLink(tx: ManagedTransaction, input: AddLinkInput, revis
   const taken = await takenLinkIds(tx, input.from, input.to);
   const { out } = await compileWrite(tx, { section, kind: "extension", entry, documentId: input.documentId, source, ids: [input.from, input.to], takenRelIds: taken }, doc);
   const rel = out.rels[0]!;
+  // The same link on the same words is one fact: stated again, it is refused, not doubled.
+  const same = await tx.run(
+    `MATCH (:Entity {id: $from})-[r:${rel.type}]->(:Entity {id: $to}) WHERE r.start = $start AND r.end = $end RETURN r.id AS id`,
+    { from: rel.from, to: rel.to, start: rel.props.start, end: rel.props.end },
+  );
+  if (same.records.length > 0) throw refused([source.problemAt(["quote"], `the graph already has this link on these words: ${same.records[0]!.get("id")}`)]);
   await writeRows(tx, [], out.rels);
   await storeCurated(tx, { id: rel.props.id, kind: "extension", section, documentId: input.documentId, entry: JSON.stringify(entry), linkId: rel.props.id, revision, keyId: caller.keyId });
   return { factId: rel.props.id, factType: rel.type, documentId: input.documentId, before: null, after: { type: rel.type, from: rel.from, to: rel.to, ...snapshot(rel.props) }, subjects: [rel.from, rel.to] };

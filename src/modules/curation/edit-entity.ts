@@ -50,8 +50,10 @@ export async function updateEntity(tx: ManagedTransaction, input: UpdateEntityIn
   const clash = ambiguousForms(forms).filter((a) => a.entityIds.includes(input.id));
   if (clash.length > 0) throw refused(clash.map((a) => source.problemAt(["aliases"], `"${a.form}" already names ${a.entityIds.filter((e) => e !== input.id).join(", ")}: mentions would be ambiguous`)));
   await writeRows(tx, [{ label: label as Label, entity: true, props: row }], []);
-  const changedNames = [...namesOf(before as NodeRow["props"]), ...namesOf(row)].map((f) => f.form);
-  await refreshMentions(tx, forms, changedNames);
+  // Mentions change only when names do: a new title or description leaves them as they are.
+  const oldNames = namesOf(before as NodeRow["props"]).map((f) => f.form);
+  const newNames = namesOf(row).map((f) => f.form);
+  if (oldNames.join("\n") !== newNames.join("\n")) await refreshMentions(tx, forms, [...oldNames, ...newNames]);
   await storeCurated(tx, { id: `edit:${revision}`, kind: "edit", factId: input.id, changes: JSON.stringify(changes), revision, keyId: caller.keyId });
   return { factId: input.id, factType: label!, documentId: null, before: snapshot(before), after: snapshot(row), subjects: [input.id] };
 }

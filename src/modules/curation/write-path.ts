@@ -58,6 +58,9 @@ export async function runWrite(ctx: Context, spec: WriteSpec, apply: (tx: Manage
   const requestHash = spec.idempotency ? createHash("sha256").update(JSON.stringify(spec.idempotency.request)).digest("hex") : null;
   return ctx.db.write(async (tx) => {
     const number = Number((await tx.run(NEXT_REVISION)).records[0]!.get("number"));
+    // Writing the key's node takes its lock: a revocation (which writes it too) commits before
+    // this write or after it, never between the check and the commit.
+    await tx.run("MATCH (k:ApiKey {id: $id}) SET k.lastWriteAt = $now", { id: caller.keyId, now: new Date().toISOString() });
     await assertKeyActive(tx, caller.keyId);
     if (idempotencyKey) {
       const { records } = await tx.run("MATCH (r:Revision {idempotencyKey: $key}) RETURN r {.*} AS r", { key: idempotencyKey });
