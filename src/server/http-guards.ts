@@ -30,8 +30,9 @@ function asksForGraphQL(req: Request): boolean {
  * - GET is accepted without a preflight header when it asks for a GraphQL response (`accept:
  *   application/graphql-response+json` or `application/json`), as urql and other spec clients send
  *   short queries. CSRF prevention protects against side effects, and a GET has none here: Apollo
- *   runs only queries over GET (405 for anything else), the schema has no mutations, resolvers only
- *   read, and there are no cookies or credentials to ride on. Cross-origin pages cannot read the
+ *   runs only queries over GET (a mutation is answered 405 METHOD_NOT_ALLOWED with `allow: POST`,
+ *   before anything runs), query resolvers only read, and there are no cookies or credentials to
+ *   ride on. Cross-origin pages cannot read the
  *   answer either (no CORS headers). A GET that asks for neither type nor carries a preflight header
  *   (`apollo-require-preflight`, `x-apollo-operation-name`) is what an `<img>`, `<script>` or a
  *   navigation sends: 400 BAD_REQUEST, so the API's answers stay out of pages that did not ask.
