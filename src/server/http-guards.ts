@@ -63,6 +63,23 @@ export function graphqlHttpGuards(): RequestHandler {
 }
 
 /**
+ * A request without `accept` (or with an empty one) is answered as if it had asked for
+ * `application/graphql-response+json`, as the GraphQL-over-HTTP spec says a server should since its
+ * watershed (2025-01-01): 400 for a document that does not parse or validate, variables that do
+ * not fit, a limit, instead of the legacy 200. Clients that want the legacy type send `accept:
+ * application/json`. The header is set on the request, before Apollo, so that Apollo's own
+ * negotiation (the Content-Type of every answer it writes, its refusals included) and
+ * httpStatusPlugin read the same type. After graphqlHttpGuards: a GET without `accept` is still
+ * refused there as one a page on another site could send.
+ */
+export function defaultAccept(): RequestHandler {
+  return (req, _res, next) => {
+    if (!req.headers.accept?.trim()) req.headers.accept = GRAPHQL_RESPONSE_TYPES[0];
+    next();
+  };
+}
+
+/**
  * How deep a request's `variables` (and `extensions`) may nest. The deepest input the schema takes
  * is a few levels (a list of enum values, the `quantity` filter); JSON nested thousands deep fits
  * in a small body and overflows the stack of whatever walks it recursively (JSON.stringify, the
