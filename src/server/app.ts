@@ -15,7 +15,7 @@ import { neo4jAnswers } from "../db/ping.js";
 import { Neo4jOutage } from "../db/outage.js";
 import { KnownOperationTypes } from "./operation-types.js";
 import { httpStatusPlugin } from "./http-status.js";
-import { graphqlHttpGuards, variablesDepthGuard } from "./http-guards.js";
+import { defaultAccept, graphqlHttpGuards, variablesDepthGuard } from "./http-guards.js";
 import { explorerRoutes } from "./explorer.js";
 import { graphiqlRoutes } from "./graphiql.js";
 import { exportRoutes } from "./export-routes.js";
@@ -123,6 +123,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     "/graphql",
     graphiql.page,
     graphqlHttpGuards(),
+    defaultAccept(),
     express.json({ limit: "100kb" }),
     variablesDepthGuard(),
     expressMiddleware(apollo, {

@@ -32,8 +32,9 @@ function asksForGraphQL(req: Request): boolean {
  * - GET is accepted without a preflight header when it asks for a GraphQL response (`accept:
  *   application/graphql-response+json` or `application/json`), as urql and other spec clients send
  *   short queries. CSRF prevention protects against side effects, and a GET has none here: Apollo
- *   runs only queries over GET (405 for anything else), the schema has no mutations, resolvers only
- *   read, and there are no cookies or credentials to ride on. Cross-origin pages cannot read the
+ *   runs only queries over GET (a mutation is answered 405 METHOD_NOT_ALLOWED with `allow: POST`,
+ *   before anything runs), query resolvers only read, and there are no cookies or credentials to
+ *   ride on. Cross-origin pages cannot read the
  *   answer either (no CORS headers). A GET that asks for neither type nor carries a preflight header
  *   (`apollo-require-preflight`, `x-apollo-operation-name`) is what an `<img>`, `<script>` or a
  *   navigation sends: 400 BAD_REQUEST, so the API's answers stay out of pages that did not ask.
@@ -60,6 +61,23 @@ export function graphqlHttpGuards(): RequestHandler {
     }
     res.setHeader("allow", "GET, POST");
     refuse(res, 405, ErrorCode.METHOD_NOT_ALLOWED, `/graphql answers GET and POST, not ${req.method}.`);
+  };
+}
+
+/**
+ * A request without `accept` (or with an empty one) is answered as if it had asked for
+ * `application/graphql-response+json`, as the GraphQL-over-HTTP spec says a server should since its
+ * watershed (2025-01-01): 400 for a document that does not parse or validate, variables that do
+ * not fit, a limit, instead of the legacy 200. Clients that want the legacy type send `accept:
+ * application/json`. The header is set on the request, before Apollo, so that Apollo's own
+ * negotiation (the Content-Type of every answer it writes, its refusals included) and
+ * httpStatusPlugin read the same type. After graphqlHttpGuards: a GET without `accept` is still
+ * refused there as one a page on another site could send.
+ */
+export function defaultAccept(): RequestHandler {
+  return (req, _res, next) => {
+    if (!req.headers.accept?.trim()) req.headers.accept = GRAPHQL_RESPONSE_TYPES[0];
+    next();
   };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/test-server.js";
+import { rawRequest } from "../support/raw-http.js";
 
 /**
  * Malformed and hostile requests, each with the status and code it must get, in the default
@@ -16,17 +17,28 @@ type Case = {
   search?: Record<string, string>;
   status: number;
   code: string;
+  /** The Content-Type the answer must carry, when the case is about it. */
+  type?: string;
+  /** Sent with exactly `headers` (fetch adds `accept: *\/*` when none is given). */
+  bare?: boolean;
 };
 
 const JSON_CT = { "content-type": "application/json" };
 const GQL = { ...JSON_CT, accept: "application/graphql-response+json" };
+const LEGACY = { ...JSON_CT, accept: "application/json" };
 const GET_GQL = { accept: "application/graphql-response+json" };
 
-/** The same request under both response types: 400 for the spec's type, 200 for legacy JSON. */
+/**
+ * The same request under both response types: 400 for the spec's type, which is also what a
+ * request without `accept` gets; 200 for the legacy JSON, asked for by name or by `*\/*` (what
+ * fetch and curl send when told nothing, where the service chooses application/json).
+ */
 function both(name: string, body: unknown, code: string): Case[] {
   return [
-    { name: `${name} (graphql-response+json)`, headers: GQL, body, status: 400, code },
-    { name: `${name} (application/json)`, headers: JSON_CT, body, status: 200, code },
+    { name: `${name} (graphql-response+json)`, headers: GQL, body, status: 400, code, type: "application/graphql-response+json" },
+    { name: `${name} (no accept)`, headers: JSON_CT, body, status: 400, code, type: "application/graphql-response+json", bare: true },
+    { name: `${name} (application/json)`, headers: LEGACY, body, status: 200, code, type: "application/json" },
+    { name: `${name} (*/*)`, headers: JSON_CT, body, status: 200, code, type: "application/json" },
   ];
 }
 
@@ -106,6 +118,7 @@ const CASES: Case[] = [
   { name: "accept only text/plain", headers: { ...JSON_CT, accept: "text/plain" }, body: { query: "{ __typename }" }, status: 406, code: "NOT_ACCEPTABLE" },
   // GET.
   { name: "GET that asks for no GraphQL type (cross-site)", method: "GET", headers: { accept: "*/*" }, search: { query: "{ __typename }" }, status: 400, code: "BAD_REQUEST" },
+  { name: "GET without accept", method: "GET", headers: {}, search: { query: "{ __typename }" }, status: 400, code: "BAD_REQUEST", bare: true },
   { name: "GET with an image's accept header", method: "GET", headers: { accept: "image/avif,image/webp,*/*" }, search: { query: "{ __typename }" }, status: 400, code: "BAD_REQUEST" },
   { name: "GET without a query", method: "GET", headers: GET_GQL, search: {}, status: 400, code: "BAD_REQUEST" },
   { name: "GET with a mutation", method: "GET", headers: GET_GQL, search: { query: "mutation { x }" }, status: 400, code: "GRAPHQL_VALIDATION_FAILED" },
@@ -140,9 +153,17 @@ describe.each([
     const method = c.method ?? "POST";
     const search = c.search ? `?${new URLSearchParams(c.search)}` : "";
     const body = c.raw ?? (c.body === undefined ? undefined : JSON.stringify(c.body));
-    const res = await fetch(`${server.baseUrl}/graphql${search}`, { method, headers: c.headers, body: method === "GET" ? undefined : body });
-    const text = await res.text();
+    const url = `${server.baseUrl}/graphql${search}`;
+    const res = c.bare
+      ? await rawRequest(url, { method, headers: c.headers, body: method === "GET" ? undefined : body })
+      : await fetch(url, { method, headers: c.headers, body: method === "GET" ? undefined : body }).then(async (r) => ({
+          status: r.status,
+          headers: { "content-type": r.headers.get("content-type") ?? undefined },
+          text: await r.text(),
+        }));
+    const text = res.text;
     expect({ status: res.status }).toEqual({ status: c.status });
+    if (c.type) expect(res.headers["content-type"]?.split(";")[0]).toBe(c.type);
     const parsed = JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> };
     expect(parsed.errors?.map((e) => e.extensions?.code)).toContain(c.code);
     for (const error of parsed.errors ?? []) expect(error.extensions?.code).toBe(c.code);

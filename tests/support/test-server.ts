@@ -19,7 +19,11 @@ export interface TestServer {
   baseUrl: string;
   config: Config;
   driver: Driver;
-  /** POSTs a GraphQL operation over HTTP, as any client would; `headers` are added to the request's (e.g. `authorization`). */
+  /**
+   * POSTs a GraphQL operation over HTTP, as any client would; `headers` are added to the request's
+   * (e.g. `authorization`). fetch sends `accept: *\/*`, which is answered as legacy application/json
+   * (200 for a request refused before it runs); a request with no `accept` at all needs raw-http.ts.
+   */
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Database queries the last response reported in its Server-Timing header. */
   dbQueries(response: GraphQLResponse): number;
