@@ -158,7 +158,7 @@ export async function readCurationLayer(driver: Driver, database: string): Promi
     else if (c.kind === "edit") layer.edits.push({ factId: c.factId, revision, changes: JSON.parse(c.changes) });
     else {
       layer.facts.push({
-        id: c.id, revision, kind: c.kind, section: c.section, documentId: c.documentId, entry: JSON.parse(c.entry),
+        id: c.factId, revision, kind: c.kind, section: c.section, documentId: c.documentId, entry: JSON.parse(c.entry),
         ...(c.linkId ? { linkId: c.linkId } : {}), ...(c.named ? { named: JSON.parse(c.named) } : {}),
       });
     }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver } from "neo4j-driver";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 import { graphFingerprint, resetCuration, testDriver } from "../support/graph.js";
-import { ADD_CLAIM, ADD_ENTITY, ADD_LINK, createKey, DOC, FTF_RESOLUTIONS, keysCli, RETRACT, TUCKER_AFFILIATION_ID, UPDATE_ENTITY } from "./support.js";
+import { ADD_CLAIM, ADD_ENTITY, ADD_LINK, createKey, DOC, FTF_RESOLUTIONS, keysCli, OVER_700, RETRACT, TUCKER_AFFILIATION_ID, UPDATE_ENTITY } from "./support.js";
 
 type Key = Awaited<ReturnType<typeof createKey>>;
 
@@ -179,6 +179,11 @@ describe("retraction, history, conflicts and retries", () => {
     const hits = await server.gql(`{ search(query: "repatriated over 700 nationals") { node { id } } }`);
     expect(hits.body.data.search.map((h: { node: { id: string } }) => h.node.id)).not.toContain(id);
     expect((await server.gql(`{ history(id: "${id}") { action } }`)).body.data.history).toEqual([{ action: "RETRACT" }]);
+    // Stated again, through the API, it is a fact again (and its history says so).
+    const again = await server.gql(ADD_CLAIM, { input: OVER_700 }, curator.bearer);
+    expect(again.body.errors).toBeUndefined();
+    expect(await count()).toBe(before);
+    expect((await server.gql(`{ history(id: "${id}") { action } }`)).body.data.history).toEqual([{ action: "ADD_CLAIM" }, { action: "RETRACT" }]);
   });
 
   it("two editors edit one entity from the same revision: one wins, the other gets CONFLICT, nothing lost", async () => {

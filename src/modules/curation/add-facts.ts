@@ -53,7 +53,7 @@ export async function addEntity(tx: ManagedTransaction, input: AddEntityInput, r
   }
   await writeRows(tx, out.nodes, []);
   await refreshMentions(tx, forms, namesOf(row.props).map((f) => f.form));
-  await storeCurated(tx, { id, kind: "definition", section: kind.section, documentId: input.documentId, entry: JSON.stringify(entry), named: JSON.stringify(named), revision, keyId: caller.keyId });
+  await storeCurated(tx, { factId: id, kind: "definition", section: kind.section, documentId: input.documentId, entry: JSON.stringify(entry), named: JSON.stringify(named), revision, keyId: caller.keyId });
   return { factId: id, factType: kind.label, documentId: input.documentId, before: null, after: snapshot(row.props), subjects: [id] };
 }
 
@@ -73,7 +73,7 @@ export async function addLink(tx: ManagedTransaction, input: AddLinkInput, revis
   );
   if (same.records.length > 0) throw refused([source.problemAt(["quote"], `the graph already has this link on these words: ${same.records[0]!.get("id")}`)]);
   await writeRows(tx, [], out.rels);
-  await storeCurated(tx, { id: rel.props.id, kind: "extension", section, documentId: input.documentId, entry: JSON.stringify(entry), linkId: rel.props.id, revision, keyId: caller.keyId });
+  await storeCurated(tx, { factId: rel.props.id, kind: "extension", section, documentId: input.documentId, entry: JSON.stringify(entry), linkId: rel.props.id, revision, keyId: caller.keyId });
   return { factId: rel.props.id, factType: rel.type, documentId: input.documentId, before: null, after: { type: rel.type, from: rel.from, to: rel.to, ...snapshot(rel.props) }, subjects: [rel.from, rel.to] };
 }
 
@@ -105,7 +105,7 @@ export async function addClaim(tx: ManagedTransaction, input: AddClaimInput, rev
   });
   const { out } = await compileWrite(tx, { section: "claims", kind: "claim", entry, documentId: input.documentId, source, ids: [id, input.speakerId, ...(input.about ?? [])] }, doc);
   await writeRows(tx, out.nodes, out.rels);
-  await storeCurated(tx, { id, kind: "claim", section: "claims", documentId: input.documentId, entry: JSON.stringify(entry), revision, keyId: caller.keyId });
+  await storeCurated(tx, { factId: id, kind: "claim", section: "claims", documentId: input.documentId, entry: JSON.stringify(entry), revision, keyId: caller.keyId });
   const claim = out.nodes.find((n) => n.label === Label.Claim)!;
   const quantities = out.nodes.filter((n) => n.label === Label.Quantity).map((n) => snapshot(n.props));
   return { factId: id, factType: Label.Claim, documentId: input.documentId, before: null, after: { ...snapshot(claim.props), about: input.about ?? [], quantities }, subjects: [id, input.speakerId, ...(input.about ?? [])] };

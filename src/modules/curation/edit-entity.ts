@@ -54,6 +54,6 @@ export async function updateEntity(tx: ManagedTransaction, input: UpdateEntityIn
   const oldNames = namesOf(before as NodeRow["props"]).map((f) => f.form);
   const newNames = namesOf(row).map((f) => f.form);
   if (oldNames.join("\n") !== newNames.join("\n")) await refreshMentions(tx, forms, [...oldNames, ...newNames]);
-  await storeCurated(tx, { id: `edit:${revision}`, kind: "edit", factId: input.id, changes: JSON.stringify(changes), revision, keyId: caller.keyId });
+  await storeCurated(tx, { kind: "edit", factId: input.id, changes: JSON.stringify(changes), revision, keyId: caller.keyId });
   return { factId: input.id, factType: label!, documentId: null, before: snapshot(before), after: snapshot(row), subjects: [input.id] };
 }

@@ -1,13 +1,12 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import { Label, NAMED_LABELS, RelType } from "../../graph/model.js";
-import { CURATED_ENTRY } from "../../seed/curated.js";
 import { roleAtLeast, type Caller } from "../../shared/caller.js";
 import { forbidden } from "../../shared/errors.js";
 import { namesOf } from "../../seed/compile-facts.js";
 import type { RetractInput } from "./curation.inputs.js";
 import { allForms, refreshMentions } from "./graph-facts.js";
 import { InputSource, refused } from "./input-source.js";
-import { snapshot, storeCurated, type WriteOutcome } from "./write-path.js";
+import { ACTIVE_FACT_ENTRY, snapshot, storeCurated, type WriteOutcome } from "./write-path.js";
 
 /** A link's id as the loader makes it: `from-TYPE->to`, `#n` when several. */
 const LINK_ID = /^(.+?)-([A-Z_]+)->(.+?)(?:#\d+)?$/;
@@ -25,7 +24,7 @@ export async function retract(tx: ManagedTransaction, input: RetractInput, revis
   const source = new InputSource(() => "id");
   const found = await findFact(tx, input.id);
   if (!found) throw refused([source.problemAt([], `no fact ${input.id} in the graph (an entity, a claim or a link id)`)]);
-  const curated = (await tx.run(`MATCH (c:${CURATED_ENTRY} {id: $id, status: 'active'}) RETURN c.keyId AS keyId`, { id: input.id })).records[0];
+  const curated = (await tx.run(`${ACTIVE_FACT_ENTRY} RETURN c.keyId AS keyId`, { id: input.id })).records[0];
   if (!roleAtLeast(caller.role, "editor") && curated?.get("keyId") !== caller.keyId) {
     throw forbidden(`${input.id} was not added with your key: retracting it needs the editor role (yours: ${caller.role})`);
   }
@@ -63,8 +62,8 @@ export async function retract(tx: ManagedTransaction, input: RetractInput, revis
   } else {
     throw refused([source.problemAt([], `${input.id} is a ${found.label}: documents, passages and events change with the seed files, not through the API`)]);
   }
-  if (curated) await tx.run(`MATCH (c:${CURATED_ENTRY} {id: $id}) SET c.status = 'retracted', c.retractedIn = $revision`, { id: input.id, revision });
-  else await storeCurated(tx, { id: `retraction:${revision}`, kind: "retraction", factId: input.id, quote: (outcome.before?.quote ?? outcome.before?.text ?? null) as string | null, note, revision, keyId: caller.keyId });
+  if (curated) await tx.run(`${ACTIVE_FACT_ENTRY} SET c.status = 'retracted', c.retractedIn = $revision`, { id: input.id, revision });
+  else await storeCurated(tx, { kind: "retraction", factId: input.id, quote: (outcome.before?.quote ?? outcome.before?.text ?? null) as string | null, note, revision, keyId: caller.keyId });
   return outcome;
 }
 

@@ -122,10 +122,16 @@ export function revisionOf(r: Record<string, any>): Revision {
   };
 }
 
-/** Stores a curated fact, retraction or edit: what a reseed reads back (seed/curated.ts). */
-export async function storeCurated(tx: ManagedTransaction, entry: Record<string, unknown>): Promise<void> {
-  await tx.run(`CREATE (c:${CURATED_ENTRY}) SET c = $entry`, { entry: defined({ status: "active", factId: entry.id, ...entry }) });
+/**
+ * Stores a curated fact, retraction or edit: what a reseed reads back (seed/curated.ts). Its own id
+ * is its revision's (a fact retracted and added again has two entries); `factId` names the fact.
+ */
+export async function storeCurated(tx: ManagedTransaction, entry: { factId: string; revision: number } & Record<string, unknown>): Promise<void> {
+  await tx.run(`CREATE (c:${CURATED_ENTRY}) SET c = $entry`, { entry: defined({ status: "active", ...entry, id: `curated:${entry.revision}` }) });
 }
+
+/** The active curated entry that added a fact (not a retraction or an edit of it), if any. */
+export const ACTIVE_FACT_ENTRY = `MATCH (c:${CURATED_ENTRY} {factId: $id, status: 'active'}) WHERE c.kind IN ['definition', 'extension', 'claim']`;
 
 /** A node's or relationship's stored properties, without the index helpers: what a revision keeps. */
 export function snapshot(props: Record<string, unknown>): Record<string, unknown> {
