@@ -52,6 +52,8 @@ interface Tally {
   latencies: number[];
   status5xx: number;
   failed: number;
+  /** Codes of refused writes, with how many. */
+  codes?: Record<string, number>;
 }
 
 async function post(baseUrl: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; ms: number }> {
@@ -101,7 +103,11 @@ async function writers(baseUrl: string, bearers: string[], until: number, tally:
           if (status === 200 && result) {
             tally.latencies.push(ms);
             written.push({ factId: result.factId, revision: result.revision.number });
-          } else tally.failed++;
+          } else {
+            tally.failed++;
+            const code = String(json?.errors?.[0]?.extensions?.code ?? status);
+            tally.codes = { ...tally.codes, [code]: (tally.codes?.[code] ?? 0) + 1 };
+          }
         }
       }
     }),
@@ -149,7 +155,7 @@ async function main(): Promise<void> {
       ["readers beside curators: requests, p50, p99", `${b.length}, ${fmt(percentile(b, 50))}, ${fmt(percentile(b, 99))}`],
       ["readers' p99 beside ÷ alone (target ≤ 2)", (percentile(b, 99) / percentile(a, 99)).toFixed(2)],
       ["writes answered success (adds and retractions)", `${w.length} (${(w.length / DURATION_S).toFixed(1)}/s), p50 ${fmt(percentile(w, 50))}, p99 ${fmt(percentile(w, 99))}`],
-      ["writes refused (4xx)", String(writes.failed)],
+      ["writes refused, by code", `${writes.failed}${writes.codes ? ` (${Object.entries(writes.codes).map(([c, n]) => `${c} ${n}`).join(", ")})` : ""}`],
       ["5xx or no answer (readers + writers; target 0)", String(alone.status5xx + beside.status5xx + writes.status5xx)],
       ["successes without their revision (lost updates; target 0)", String(missing)],
       ["revisions stored for these writes, and successes", `${stored.size}, ${written.length}`],

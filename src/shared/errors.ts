@@ -9,7 +9,7 @@ export enum ErrorCode {
   BAD_USER_INPUT = "BAD_USER_INPUT",
   /** The document does not parse. */
   GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED",
-  /** The document is not valid against the schema (unknown field, wrong argument, a mutation: the schema has none). */
+  /** The document is not valid against the schema (unknown field, wrong argument, a subscription: the schema has none). */
   GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED",
   /** The operation is larger, deeper, costlier or has more aliases than the configured limits. */
   QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
